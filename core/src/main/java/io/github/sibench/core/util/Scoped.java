@@ -1,6 +1,7 @@
 package io.github.sibench.core.util;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import java.util.function.Supplier;
 
@@ -23,6 +24,16 @@ public final class Scoped {
             NDArray result = step.get();
             NDScope.unregister(result);
             return result;
+        }
+    }
+
+    /**
+     * Number of native arrays alive in this process, over every manager (a diagnostic: tests check that
+     * it stays flat over many loop steps).
+     */
+    public static int liveArrays() {
+        try (NDManager probe = NDManager.newBaseManager()) {
+            return probe.getParentManager().getManagedArrays().size();
         }
     }
 }

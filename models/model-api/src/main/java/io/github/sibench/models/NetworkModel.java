@@ -1,0 +1,185 @@
+package io.github.sibench.models;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.AdamW;
+import ai.djl.training.optimizer.Optimizer;
+import io.github.sibench.core.sampler.Samples;
+import io.github.sibench.models.backbone.SwiGluMlp;
+import io.github.sibench.models.sampling.ModelFields;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerSpec;
+import io.github.sibench.models.train.Ema;
+import io.github.sibench.models.train.LearningRateSchedule;
+import io.github.sibench.models.train.TrainResult;
+import io.github.sibench.models.train.TrainingConfig;
+import io.github.sibench.models.train.TrainingFailedException;
+import io.github.sibench.models.train.TrainingListener;
+import io.github.sibench.models.train.TrainingSet;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * Base of every model that is one {@link SwiGluMlp} trained by regression: owns the network and its
+ * native memory, runs the training loop (AdamW, warm-up + linear decay, EMA, NaN check, memory held flat
+ * by one sub-manager per step) and generates through the core samplers. A subclass gives the loss of a
+ * batch and the fields of the trained network.
+ */
+public abstract class NetworkModel implements GenerativeModel {
+
+    /** Evaluates the network: {@code net(x, t, label)}, label a one-hot with null column or null. */
+    @FunctionalInterface
+    public interface Network {
+        NDArray apply(NDArray x, NDArray t, NDArray label);
+    }
+
+    /**
+     * One training batch. Every array made for the loss must live on {@code manager} (results of ops on
+     * {@code x0} do).
+     *
+     * @param manager the step's manager, closed after the step
+     * @param x0 data batch (B, dim)
+     * @param label one-hot labels (B, numClasses + 1) with the null label in the last column, or null
+     * @param rng the training run's generator for Java-side draws (e.g. times)
+     * @param network the network in training mode
+     */
+    public record Batch(NDManager manager, NDArray x0, NDArray label, RandomGenerator rng, Network network) {
+        public int size() {
+            return Math.toIntExact(x0.getShape().get(0));
+        }
+    }
+
+    protected final ModelContext context;
+    protected final SwiGluMlp network;
+    private final NDManager manager;
+    private final Device device;
+
+    /**
+     * Builds and initialises the network with {@code context.seed()}.
+     *
+     * @param outDim output width of the network (e.g. {@code dim} for one head, {@code 2 dim} for two)
+     */
+    protected NetworkModel(ModelContext context, int outDim) {
+        this.context = context;
+        this.device = Device.fromName(context.device());
+        this.manager = NDManager.newBaseManager(device);
+        Engine.getInstance().setRandomSeed(Math.toIntExact(Math.floorMod(context.seed(), Integer.MAX_VALUE)));
+        this.network = new SwiGluMlp(context.dim(), outDim, context.numClasses(), context.backbone());
+        network.initialize(manager, DataType.FLOAT32, network.inputShapes(1));
+    }
+
+    /** Model name for messages. */
+    protected abstract String name();
+
+    /** The scalar loss of one batch. */
+    protected abstract NDArray loss(Batch batch);
+
+    /** The trained network's fields (in training space), evaluated with {@code network}. */
+    protected abstract ModelFields fields(Network network);
+
+    @Override
+    public TrainResult train(TrainingSet data, TrainingConfig config, TrainingListener listener) {
+        if (data.dim() != context.dim()) {
+            throw new IllegalArgumentException(name() + ": data has dimension " + data.dim() + ", model expects "
+                    + context.dim());
+        }
+        int seed = Math.toIntExact(Math.floorMod(context.seed() * 31 + 7, Integer.MAX_VALUE));
+        Engine.getInstance().setRandomSeed(seed);
+        RandomGenerator rng = new SplittableRandom(seed);
+        AdamW.Builder builder = Optimizer.adamW()
+                .optLearningRateTracker(new LearningRateSchedule(config))
+                .optWeightDecays((float) config.weightDecay());
+        if (config.gradClip() > 0) {
+            builder.optClipGrad((float) config.gradClip());
+        }
+        ParameterStore store = new ParameterStore(manager, false);
+        store.setParameterServer(Engine.getInstance().newParameterServer(builder.build()),
+                new Device[] {device});
+        Network net = (x, t, label) -> forward(store, x, t, label, true);
+        int tail = Math.max(1, config.steps() / 20);
+        double tailSum = 0;
+        long start = System.nanoTime();
+        try (NDManager runManager = manager.newSubManager();
+                Ema ema = new Ema(network.getParameters(), config.emaDecay(), manager)) {
+            NDArray all = runManager.create(data.x(), new Shape(data.n(), data.dim()));
+            for (int step = 0; step < config.steps(); step++) {
+                double loss;
+                try (NDManager sm = runManager.newSubManager();
+                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    int[] idx = new int[config.batchSize()];
+                    for (int i = 0; i < idx.length; i++) {
+                        idx[i] = rng.nextInt(data.n());
+                    }
+                    NDArray x0 = all.get(sm.create(idx));
+                    x0.attach(sm);
+                    NDArray lossArray = loss(new Batch(sm, x0, oneHot(sm, data, idx), rng, net));
+                    loss = lossArray.getFloat();
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingFailedException(name() + ": training loss became " + loss + " at step "
+                                + (step + 1) + "; lower the learning rate or check the data");
+                    }
+                    collector.backward(lossArray);
+                }
+                store.updateAllParameters();
+                ema.update();
+                if (step >= config.steps() - tail) {
+                    tailSum += loss;
+                }
+                listener.onStep(step + 1, config.steps(), loss, config.learningRateAt(step));
+            }
+            if (config.emaDecay() > 0) {
+                ema.copyToWeights();
+            }
+        }
+        return new TrainResult(config.steps(), (System.nanoTime() - start) / 1e9, tailSum / tail);
+    }
+
+    /** One-hot labels with the null label (index numClasses) for unlabelled points; null without classes. */
+    private NDArray oneHot(NDManager sm, TrainingSet data, int[] idx) {
+        int k = context.numClasses();
+        if (k == 0) {
+            return null;
+        }
+        float[] hot = new float[idx.length * (k + 1)];
+        for (int i = 0; i < idx.length; i++) {
+            int label = data.labels() == null ? -1 : data.labels()[idx[i]];
+            hot[i * (k + 1) + (label < 0 ? k : label)] = 1;
+        }
+        return sm.create(hot, new Shape(idx.length, k + 1));
+    }
+
+    private NDArray forward(ParameterStore store, NDArray x, NDArray t, NDArray label, boolean training) {
+        NDList in = label == null ? new NDList(x, t) : new NDList(x, t, label);
+        return network.forward(store, in, training).singletonOrThrow();
+    }
+
+    /** Times as a (B, 1) column on {@code like}'s manager. */
+    protected static NDArray timeColumn(NDArray like, double t) {
+        return like.getManager().full(new Shape(like.getShape().get(0), 1), (float) t);
+    }
+
+    @Override
+    public Samples generate(SamplerSpec sampler, int n, int[] labels, long seed, NDManager out) {
+        if (labels != null) {
+            throw new UnsupportedOperationException(name() + ": class-conditional generation is not supported yet");
+        }
+        Engine.getInstance().setRandomSeed(Math.toIntExact(Math.floorMod(seed, Integer.MAX_VALUE)));
+        ParameterStore store = new ParameterStore(manager, false);
+        ModelFields fields = fields((x, t, label) -> forward(store, x, t, label, false));
+        try (NDArray noise = out.randomNormal(new Shape(n, context.dim()))) {
+            return SamplerKind.generate(sampler, fields, noise);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
