@@ -1,0 +1,36 @@
+package io.github.sibench.models.si;
+
+import io.github.sibench.models.GenerativeModel;
+import io.github.sibench.models.ModelContext;
+import io.github.sibench.models.ModelFactory;
+
+/** Registers {@link StochasticInterpolantModel} as {@code stochastic-interpolant}. */
+public final class StochasticInterpolantFactory implements ModelFactory<StochasticInterpolantConfig> {
+
+    static final String NAME = "stochastic-interpolant";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<StochasticInterpolantConfig> configType() {
+        return StochasticInterpolantConfig.class;
+    }
+
+    @Override
+    public StochasticInterpolantConfig defaultConfig() {
+        return StochasticInterpolantConfig.defaults();
+    }
+
+    @Override
+    public GenerativeModel create(StochasticInterpolantConfig config, ModelContext context) {
+        return new StochasticInterpolantModel(config, context);
+    }
+
+    @Override
+    public String interpolant(StochasticInterpolantConfig config) {
+        return "si(a=" + config.a() + ")";
+    }
+}
