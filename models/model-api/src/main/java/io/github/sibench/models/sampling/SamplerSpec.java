@@ -46,6 +46,23 @@ public record SamplerSpec(String name, Integer steps, Double eps, Double toleran
         return new SamplerSpec(name, steps, null, null, null);
     }
 
+    /** Name with the settings that matter for this sampler, e.g. {@code heun-50}, {@code em-200-eps0.5}. */
+    @JsonIgnore
+    public String label() {
+        return switch (kind()) {
+            case DOPRI5 -> name + "-tol" + tolerance;
+            case EM -> name + "-" + steps + "-eps" + eps;
+            case EDM_SDE -> name + "-" + steps + "-churn" + churn;
+            default -> name + "-" + steps;
+        };
+    }
+
+    /** Whether the sampler runs a fixed number of steps (all but dopri5). */
+    @JsonIgnore
+    public boolean fixedSteps() {
+        return kind() != SamplerKind.DOPRI5;
+    }
+
     @JsonIgnore
     public SamplerKind kind() {
         return SamplerKind.byName(name);

@@ -1,0 +1,169 @@
+package io.github.sibench.benchmark;
+
+import ai.djl.ndarray.NDManager;
+import io.github.sibench.benchmark.config.ConfigLoader;
+import io.github.sibench.benchmark.config.ModelEntry;
+import io.github.sibench.benchmark.config.RunConfig;
+import io.github.sibench.benchmark.metrics.MetricSuite;
+import io.github.sibench.core.sampler.Samples;
+import io.github.sibench.models.GenerativeModel;
+import io.github.sibench.models.ModelContext;
+import io.github.sibench.models.ModelFactory;
+import io.github.sibench.models.ModelRegistry;
+import io.github.sibench.models.sampling.SamplerSpec;
+import io.github.sibench.models.train.TrainResult;
+import io.github.sibench.models.train.TrainingSet;
+import io.github.sibench.reports.AtomicFiles;
+import io.github.sibench.reports.CsvTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs a benchmark: for each model x seed, train once; for each of the model's samplers, generate,
+ * project to the plane, measure, and add one row to {@code results.csv}. The resolved config is written
+ * first as {@code config.json}; {@code results.csv} is rewritten atomically after every model and seed,
+ * so an interrupted run keeps what it finished. A model that fails (NaN loss, unsupported sampler,
+ * non-finite samples) gets rows with status {@code failed} and a reason, and the run goes on.
+ */
+public final class BenchmarkRunner {
+
+    /** Columns every results.csv starts with, in this order; the metric columns follow. */
+    public static final List<String> BASE_COLUMNS = List.of("status", "reason", "model", "interpolant", "setting",
+            "sampler", "sampler_label", "steps", "nfe", "dataset", "ambient_dim", "n_train", "seed", "train_steps",
+            "train_seconds", "steps_per_second", "sample_seconds", "final_loss");
+
+    /** What a finished run produced. */
+    public record Outcome(Path directory, Path results, int rows, int failed) {}
+
+    private final RunConfig config;
+    private final Progress progress;
+
+    public BenchmarkRunner(RunConfig config, Progress progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public Outcome run() {
+        Path dir = Path.of(config.output());
+        AtomicFiles.writeString(dir.resolve("config.json"), ConfigLoader.toJson(config));
+        progress.message("preparing " + config.dataset().name() + " in dimension " + config.dataset().ambientDim());
+        ToyData data = ToyData.prepare(config.dataset());
+        MetricSuite metrics = new MetricSuite(data, config.evaluation());
+        List<String> columns = new ArrayList<>(BASE_COLUMNS);
+        columns.addAll(metrics.columns());
+        CsvTable table = new CsvTable(columns);
+        Path results = dir.resolve("results.csv");
+        int failed = 0;
+        for (ModelEntry entry : config.models()) {
+            for (long seed : config.seeds()) {
+                failed += runModel(entry, seed, data, metrics, table, dir);
+                table.write(results);
+            }
+        }
+        table.write(results);
+        return new Outcome(dir, results, table.size(), failed);
+    }
+
+    /** Trains one model with one seed and samples with each of its samplers; returns the failed rows. */
+    private int runModel(ModelEntry entry, long seed, ToyData data, MetricSuite metrics, CsvTable table, Path dir) {
+        ModelFactory<?> factory = ModelRegistry.byName(entry.name());
+        Map<String, Object> common = new LinkedHashMap<>();
+        common.put("model", entry.name());
+        common.put("interpolant", interpolant(factory, entry));
+        common.put("setting", "unsup");
+        common.put("dataset", config.dataset().name());
+        common.put("ambient_dim", config.dataset().ambientDim());
+        common.put("n_train", config.dataset().nTrain());
+        common.put("seed", seed);
+        TrainingSet train = TrainingSet.unlabelled(data.training().x(), data.training().n(), data.training().dim());
+        ModelContext context = new ModelContext(train.dim(), 0, config.backbone(), seed, config.device());
+        int failed = 0;
+        try (GenerativeModel model = create(factory, entry, context)) {
+            TrainResult trained;
+            try (Progress.Task task = progress.training(entry.name() + " seed " + seed, config.training().steps())) {
+                trained = model.train(train, config.training(), task);
+            }
+            common.put("train_steps", trained.steps());
+            common.put("train_seconds", trained.seconds());
+            common.put("steps_per_second", trained.stepsPerSecond());
+            common.put("final_loss", trained.finalLoss());
+            for (SamplerSpec sampler : entry.samplers()) {
+                Map<String, Object> row = new LinkedHashMap<>(common);
+                describe(row, sampler);
+                try {
+                    sample(model, sampler, seed, data, metrics, row, dir);
+                    row.put("status", "ok");
+                } catch (RuntimeException e) {
+                    failed++;
+                    fail(row, e);
+                    progress.message("FAILED " + entry.name() + " " + sampler.label() + ": " + row.get("reason"));
+                }
+                table.add(row);
+            }
+        } catch (RuntimeException e) {
+            for (SamplerSpec sampler : entry.samplers()) {
+                Map<String, Object> row = new LinkedHashMap<>(common);
+                describe(row, sampler);
+                fail(row, e);
+                table.add(row);
+                failed++;
+            }
+            progress.message("FAILED " + entry.name() + " seed " + seed + ": " + reason(e));
+        }
+        return failed;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static GenerativeModel create(ModelFactory factory, ModelEntry entry, ModelContext context) {
+        return factory.create(ConfigLoader.modelConfig(factory, entry.config()), context);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String interpolant(ModelFactory factory, ModelEntry entry) {
+        return factory.interpolant(ConfigLoader.modelConfig(factory, entry.config()));
+    }
+
+    private void sample(GenerativeModel model, SamplerSpec sampler, long seed, ToyData data, MetricSuite metrics,
+            Map<String, Object> row, Path dir) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            long start = System.nanoTime();
+            Samples samples = model.generate(sampler, config.evaluation().nSamples(), null, seed, m);
+            ToyData.Projected p = data.project(samples.x());
+            row.put("sample_seconds", (System.nanoTime() - start) / 1e9);
+            row.put("nfe", samples.nfe());
+            for (double v : p.y()) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalStateException("generated samples are not finite");
+                }
+            }
+            row.putAll(metrics.measure(p));
+            if (config.evaluation().writeSamples()) {
+                String file = String.format(Locale.ROOT, "%s_%s_%s_seed%d.csv", row.get("model"), row.get("setting"),
+                        sampler.label(), seed);
+                SampleFiles.write(dir.resolve("samples").resolve(file), p);
+            }
+        }
+    }
+
+    private static void describe(Map<String, Object> row, SamplerSpec sampler) {
+        row.put("sampler", sampler.name());
+        row.put("sampler_label", sampler.label());
+        if (sampler.fixedSteps()) {
+            row.put("steps", sampler.steps());
+        }
+    }
+
+    private static void fail(Map<String, Object> row, RuntimeException e) {
+        row.put("status", "failed");
+        row.put("reason", reason(e));
+    }
+
+    private static String reason(RuntimeException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

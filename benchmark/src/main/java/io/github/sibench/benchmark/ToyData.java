@@ -1,0 +1,129 @@
+package io.github.sibench.benchmark;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.sibench.benchmark.config.DatasetConfig;
+import io.github.sibench.core.stats.Gaussian2;
+import io.github.sibench.datasets.Toy2DRegistry;
+import io.github.sibench.datasets.embedding.AmbientEmbedding;
+import io.github.sibench.datasets.embedding.ZScore;
+import io.github.sibench.datasets.plane.Covariance2D;
+import io.github.sibench.datasets.plane.Moments2D;
+import io.github.sibench.datasets.plane.Points;
+import io.github.sibench.datasets.plane.Toy2D;
+import io.github.sibench.datasets.plane.Vec2;
+import io.github.sibench.models.train.TrainingSet;
+import java.util.SplittableRandom;
+
+/**
+ * A run's data, prepared once: the 2D toy, its embedding {@code x = U y + b} in R^d (SPEC section 4),
+ * the per-dimension standardisation from the toy's moments, and the z-scored training set. Generated
+ * batches go back through {@link #project(NDArray)}.
+ *
+ * <p>The reference moments are exact when the toy has them in closed form, otherwise estimated from
+ * {@value #REFERENCE_SAMPLES} samples drawn with a seed derived from the data seed.
+ */
+public final class ToyData {
+
+    static final int REFERENCE_SAMPLES = 200_000;
+
+    private final DatasetConfig config;
+    private final Toy2D toy;
+    private final AmbientEmbedding embedding;
+    private final Moments2D moments;
+    private final boolean exactMoments;
+    private final ZScore zScore;
+    private final TrainingSet training;
+
+    private ToyData(DatasetConfig config) {
+        this.config = config;
+        Toy2DRegistry entry;
+        try {
+            entry = Toy2DRegistry.byName(config.name());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dataset.name: " + e.getMessage());
+        }
+        this.toy = entry.toy();
+        this.embedding = AmbientEmbedding.fromSeed(config.ambientDim(), config.embeddingSeed());
+        this.exactMoments = toy.moments().isPresent();
+        this.moments = toy.moments().orElseGet(() -> empirical(toy.sample(REFERENCE_SAMPLES,
+                new SplittableRandom(config.dataSeed() ^ 0x5DEECE66DL))));
+        this.zScore = embedding.zScore(moments);
+        Points train = toy.sample(config.nTrain(), new SplittableRandom(config.dataSeed()));
+        float[] x = zScore.apply(embedding.embed(train.xy(), config.nTrain()), config.nTrain());
+        this.training = new TrainingSet(x, config.nTrain(), config.ambientDim(), train.labels(), toy.numClasses());
+    }
+
+    public static ToyData prepare(DatasetConfig config) {
+        return new ToyData(config);
+    }
+
+    private static Moments2D empirical(Points p) {
+        Gaussian2 g = Gaussian2.fit(p.xy());
+        return new Moments2D(new Vec2(g.mx(), g.my()), new Covariance2D(g.sxx(), g.sxy(), g.syy()));
+    }
+
+    public DatasetConfig config() {
+        return config;
+    }
+
+    public Toy2D toy() {
+        return toy;
+    }
+
+    public AmbientEmbedding embedding() {
+        return embedding;
+    }
+
+    /** Mean and covariance of the 2D reference distribution. */
+    public Moments2D moments() {
+        return moments;
+    }
+
+    /** Whether {@link #moments()} is exact (else estimated from many samples). */
+    public boolean exactMoments() {
+        return exactMoments;
+    }
+
+    /** The z-scored training set (with the toy's class labels). */
+    public TrainingSet training() {
+        return training;
+    }
+
+    /**
+     * Maps a generated batch in the z-scored ambient space back to the plane: {@code x = z std + mean},
+     * {@code y = U^T (x - b)}, and the off-manifold residual {@code |x - (U y + b)| / sqrt(d)} of each
+     * row (SPEC section 5). Only n x 3 numbers leave native memory.
+     */
+    public Projected project(NDArray z) {
+        int d = config.ambientDim();
+        int n = Math.toIntExact(z.getShape().get(0));
+        try (NDManager m = z.getManager().newSubManager()) {
+            z.tempAttach(m); // every intermediate lands on m; z returns to its manager when m closes
+            NDArray u = m.create(embedding.basis(), new Shape(d, 2));
+            NDArray centred = z.mul(m.create(zScore.std())).add(m.create(zScore.mean())).sub(m.create(embedding.offset()));
+            NDArray y = centred.matMul(u);
+            NDArray residual = centred.sub(y.matMul(u.transpose())).norm(new int[] {1}).div(Math.sqrt(d));
+            float[] yf = y.toFloatArray();
+            float[] rf = residual.toFloatArray();
+            double[] yd = new double[2 * n];
+            double[] rd = new double[n];
+            for (int i = 0; i < 2 * n; i++) {
+                yd[i] = yf[i];
+            }
+            for (int i = 0; i < n; i++) {
+                rd[i] = rf[i];
+            }
+            return new Projected(yd, rd);
+        }
+    }
+
+    /**
+     * Generated points in the plane.
+     *
+     * @param y 2D coordinates, row-major n x 2
+     * @param residual off-manifold residual of each point
+     */
+    public record Projected(double[] y, double[] residual) {}
+}

@@ -1,0 +1,26 @@
+package io.github.sibench.benchmark.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sibench.models.sampling.SamplerSpec;
+import java.util.List;
+
+/**
+ * One model of a run: a registered model name, its settings (merged over the model's defaults) and the
+ * samplers to generate with.
+ *
+ * @param name registered model name, e.g. {@code flow-matching}
+ * @param config model settings as JSON (fields of the model's config record; may be empty)
+ * @param samplers samplers, each giving one result row per seed
+ */
+public record ModelEntry(String name, JsonNode config, List<SamplerSpec> samplers) {
+
+    public ModelEntry {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("models[].name is required");
+        }
+        if (samplers == null || samplers.isEmpty()) {
+            throw new IllegalArgumentException("models[" + name + "].samplers must list at least one sampler");
+        }
+        samplers = List.copyOf(samplers);
+    }
+}
