@@ -1,0 +1,144 @@
+package io.github.sibench.datasets.toys;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sibench.datasets.SampleStatistics;
+import io.github.sibench.datasets.mixture.GaussianMixture2D;
+import io.github.sibench.datasets.mixture.GaussianMixture2D.Component;
+import io.github.sibench.datasets.mixture.MixtureIntegral;
+import io.github.sibench.datasets.plane.Moments2D;
+import io.github.sibench.datasets.plane.Points;
+import io.github.sibench.datasets.plane.Vec2;
+import io.github.sibench.datasets.toys.SeedToy.Part;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SeedToyTest {
+
+    private static final GaussianMixture2D TOY = SeedToy.mixture();
+    private static final int N = 200_000;
+    private static final Points SAMPLE = TOY.sample(N, new SplittableRandom(2024));
+
+    private static IntStream components(Part part) {
+        return IntStream.range(part.firstComponent(), part.firstComponent() + part.count());
+    }
+
+    private static double distance(Vec2 a, Vec2 b) {
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
+    }
+
+    @Test
+    void hasTheDocumentedStructure() {
+        assertEquals(182, Part.BLUE_RECTANGLE.count());
+        assertEquals(315, Part.RED_FILAMENT.count());
+        assertEquals(180, Part.GREEN_RECTANGLE.count());
+        assertEquals(64, Part.CORRIDOR.count());
+        assertTrue(Math.abs(Part.BLUE_RECTANGLE.count() - 185) <= 10);
+        assertTrue(Math.abs(Part.GREEN_RECTANGLE.count() - 176) <= 10);
+        assertEquals(741, TOY.numComponents());
+        assertEquals(3, TOY.numClasses());
+        for (int k = 0; k < TOY.numComponents(); k++) {
+            Part part = SeedToy.partOf(k);
+            int label = TOY.component(k).label();
+            int expected = switch (part) {
+                case BLUE_RECTANGLE -> SeedToy.BLUE;
+                case RED_FILAMENT -> SeedToy.RED;
+                case GREEN_RECTANGLE -> SeedToy.GREEN;
+                case CORRIDOR -> k - Part.CORRIDOR.firstComponent() < SeedToy.CORRIDOR_COUNT / 2 ? SeedToy.BLUE : SeedToy.GREEN;
+            };
+            assertEquals(expected, label, "label of component " + k);
+        }
+    }
+
+    @Test
+    void rectanglesFillTheirBoxesAndCurvesJoinTheirEndpoints() {
+        assertTrue(components(Part.BLUE_RECTANGLE).mapToObj(TOY::component).map(Component::mean)
+                .allMatch(m -> m.x() > -2 && m.x() < 0 && m.y() > 3.3 && m.y() < 5.6));
+        assertTrue(components(Part.GREEN_RECTANGLE).mapToObj(TOY::component).map(Component::mean)
+                .allMatch(m -> m.x() > 2 && m.x() < 3 && m.y() > 2.2 && m.y() < 3.3));
+        int f0 = Part.RED_FILAMENT.firstComponent();
+        double spacing = TOY.component(f0).covariance().maxStd() / SeedToy.ALONG_STD_PER_SPACING;
+        assertTrue(distance(TOY.component(f0).mean(), SeedToy.FILAMENT_START) < spacing);
+        assertTrue(distance(TOY.component(f0 + 314).mean(), SeedToy.FILAMENT_END) < spacing);
+        assertTrue(components(Part.RED_FILAMENT)
+                .anyMatch(k -> distance(TOY.component(k).mean(), SeedToy.FILAMENT_BEND) < spacing));
+        int c0 = Part.CORRIDOR.firstComponent();
+        double corridorSpacing = TOY.component(c0).covariance().maxStd();
+        assertTrue(distance(TOY.component(c0).mean(), SeedToy.CORRIDOR_START) < corridorSpacing);
+        assertTrue(distance(TOY.component(c0 + 63).mean(), SeedToy.CORRIDOR_END) < corridorSpacing);
+    }
+
+    @Test
+    void filamentIsMoreThanTenTimesThinnerThanTheRectangles() {
+        double thickestFilament = components(Part.RED_FILAMENT)
+                .mapToDouble(k -> TOY.component(k).covariance().minStd()).max().orElseThrow();
+        double thinnestRectangle = IntStream.concat(components(Part.BLUE_RECTANGLE), components(Part.GREEN_RECTANGLE))
+                .mapToDouble(k -> TOY.component(k).covariance().minStd()).min().orElseThrow();
+        assertEquals(SeedToy.FILAMENT_WIDTH_STD, thickestFilament, 1e-12);
+        assertTrue(thinnestRectangle >= 10 * thickestFilament, thinnestRectangle + " vs " + thickestFilament);
+        // the filament components are elongated along the curve
+        assertTrue(components(Part.RED_FILAMENT)
+                .allMatch(k -> TOY.component(k).covariance().maxStd() > 5 * SeedToy.FILAMENT_WIDTH_STD));
+    }
+
+    @Test
+    void classWeightsAreTheDocumentedOnes() {
+        assertArrayEquals(new double[] {214.0 / 741, 315.0 / 741, 212.0 / 741}, TOY.classWeights(), 1e-12);
+    }
+
+    @Test
+    void classFrequenciesMatchClassWeights() {
+        double[] w = TOY.classWeights();
+        for (int c = 0; c < 3; c++) {
+            int cls = c;
+            long count = IntStream.of(SAMPLE.labels()).filter(l -> l == cls).count();
+            SampleStatistics.assertFrequency(count, N, w[c], "class " + c + " frequency");
+        }
+    }
+
+    @Test
+    void sampledLabelsAreTheComponentLabels() {
+        for (int i = 0; i < N; i++) {
+            assertEquals(TOY.component(SAMPLE.components()[i]).label(), SAMPLE.labels()[i]);
+        }
+    }
+
+    @Test
+    void sampleMomentsConvergeOverallAndPerClass() {
+        SampleStatistics.assertMomentsMatch(SAMPLE.xy(), TOY.moments().orElseThrow(), "seed toy");
+        for (int c = 0; c < 3; c++) {
+            int cls = c;
+            double[] xy = IntStream.range(0, N).filter(i -> SAMPLE.labels()[i] == cls)
+                    .flatMap(i -> IntStream.of(2 * i, 2 * i + 1)).mapToDouble(j -> SAMPLE.xy()[j]).toArray();
+            SampleStatistics.assertMomentsMatch(xy, new Moments2D(TOY.classMean(c), TOY.classCovariance(c)), "class " + c);
+        }
+    }
+
+    @Test
+    void classOfIsTheComponentLabelAtEveryComponentMean() {
+        for (int k = 0; k < TOY.numComponents(); k++) {
+            Vec2 m = TOY.component(k).mean();
+            assertEquals(TOY.component(k).label(), TOY.classOf(m.x(), m.y()), "component " + k + " (" + SeedToy.partOf(k) + ")");
+        }
+    }
+
+    @Test
+    void samplesOfClassKLandInClassKsRegion() {
+        int n = 20_000;
+        int[] predicted = TOY.classOf(Arrays.copyOf(SAMPLE.xy(), 2 * n));
+        long agree = IntStream.range(0, n).filter(i -> predicted[i] == SAMPLE.labels()[i]).count();
+        // only points near the corridor's label switch are ambiguous
+        assertTrue(agree >= 0.995 * n, agree + " of " + n);
+    }
+
+    @Test
+    void densityIntegratesToOne() {
+        // adaptive midpoint rule, spacing <= 1.25 x the thinnest nearby std; measured error ~1e-6,
+        // tolerance 1e-4 covers the quadrature error bounds stated in MixtureIntegral
+        assertEquals(1.0, MixtureIntegral.integrate(TOY, 0.125), 1e-4);
+    }
+}
