@@ -86,59 +86,111 @@ public abstract class NetworkModel implements GenerativeModel {
 
     @Override
     public TrainResult train(TrainingSet data, TrainingConfig config, TrainingListener listener) {
-        if (data.dim() != context.dim()) {
-            throw new IllegalArgumentException(name() + ": data has dimension " + data.dim() + ", model expects "
-                    + context.dim());
-        }
-        int seed = Math.toIntExact(Math.floorMod(context.seed() * 31 + 7, Integer.MAX_VALUE));
-        Engine.getInstance().setRandomSeed(seed);
-        RandomGenerator rng = new SplittableRandom(seed);
-        AdamW.Builder builder = Optimizer.adamW()
-                .optLearningRateTracker(new LearningRateSchedule(config))
-                .optWeightDecays((float) config.weightDecay());
-        if (config.gradClip() > 0) {
-            builder.optClipGrad((float) config.gradClip());
-        }
-        ParameterStore store = new ParameterStore(manager, false);
-        store.setParameterServer(Engine.getInstance().newParameterServer(builder.build()),
-                new Device[] {device});
-        Network net = (x, t, label) -> forward(store, x, t, label, true);
         int tail = Math.max(1, config.steps() / 20);
         double tailSum = 0;
         long start = System.nanoTime();
-        try (NDManager runManager = manager.newSubManager();
-                Ema ema = new Ema(network.getParameters(), config.emaDecay(), manager)) {
-            NDArray all = runManager.create(data.x(), new Shape(data.n(), data.dim()));
+        try (TrainingRun run = startTraining(data, config)) {
             for (int step = 0; step < config.steps(); step++) {
-                double loss;
-                try (NDManager sm = runManager.newSubManager();
-                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    int[] idx = new int[config.batchSize()];
-                    for (int i = 0; i < idx.length; i++) {
-                        idx[i] = rng.nextInt(data.n());
-                    }
-                    NDArray x0 = all.get(sm.create(idx));
-                    x0.attach(sm);
-                    NDArray lossArray = loss(new Batch(sm, x0, oneHot(sm, data, idx), rng, net));
-                    loss = lossArray.getFloat();
-                    if (!Double.isFinite(loss)) {
-                        throw new TrainingFailedException(name() + ": training loss became " + loss + " at step "
-                                + (step + 1) + "; lower the learning rate or check the data");
-                    }
-                    collector.backward(lossArray);
-                }
-                store.updateAllParameters();
-                ema.update();
+                double loss = run.step();
                 if (step >= config.steps() - tail) {
                     tailSum += loss;
                 }
                 listener.onStep(step + 1, config.steps(), loss, config.learningRateAt(step));
             }
+            run.finish();
+        }
+        return new TrainResult(config.steps(), (System.nanoTime() - start) / 1e9, tailSum / tail);
+    }
+
+    /**
+     * Starts a training run that the caller advances one optimisation step at a time (what
+     * {@link #train} does, exposed for step-level benchmarks).
+     */
+    public TrainingRun startTraining(TrainingSet data, TrainingConfig config) {
+        if (data.dim() != context.dim()) {
+            throw new IllegalArgumentException(name() + ": data has dimension " + data.dim() + ", model expects "
+                    + context.dim());
+        }
+        return new TrainingRun(data, config);
+    }
+
+    /**
+     * One training run: AdamW with the config's schedule, an EMA of the weights, the data set held once in
+     * native memory, and one sub-manager per step so that native memory stays flat.
+     */
+    public final class TrainingRun implements AutoCloseable {
+
+        private final TrainingSet data;
+        private final TrainingConfig config;
+        private final RandomGenerator rng;
+        private final ParameterStore store;
+        private final Network net;
+        private final NDManager runManager;
+        private final Ema ema;
+        private final NDArray all;
+        private int done;
+
+        private TrainingRun(TrainingSet data, TrainingConfig config) {
+            this.data = data;
+            this.config = config;
+            int seed = Math.toIntExact(Math.floorMod(context.seed() * 31 + 7, Integer.MAX_VALUE));
+            Engine.getInstance().setRandomSeed(seed);
+            this.rng = new SplittableRandom(seed);
+            AdamW.Builder builder = Optimizer.adamW()
+                    .optLearningRateTracker(new LearningRateSchedule(config))
+                    .optWeightDecays((float) config.weightDecay());
+            if (config.gradClip() > 0) {
+                builder.optClipGrad((float) config.gradClip());
+            }
+            this.store = new ParameterStore(manager, false);
+            store.setParameterServer(Engine.getInstance().newParameterServer(builder.build()), new Device[] {device});
+            this.net = (x, t, label) -> forward(store, x, t, label, true);
+            this.runManager = manager.newSubManager();
+            this.ema = new Ema(network.getParameters(), config.emaDecay(), manager);
+            this.all = runManager.create(data.x(), new Shape(data.n(), data.dim()));
+        }
+
+        /**
+         * One optimisation step on a batch drawn with replacement; returns its loss.
+         *
+         * @throws TrainingFailedException if the loss is NaN or infinite
+         */
+        public double step() {
+            double loss;
+            try (NDManager sm = runManager.newSubManager();
+                    GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                int[] idx = new int[config.batchSize()];
+                for (int i = 0; i < idx.length; i++) {
+                    idx[i] = rng.nextInt(data.n());
+                }
+                NDArray x0 = all.get(sm.create(idx));
+                x0.attach(sm);
+                NDArray lossArray = loss(new Batch(sm, x0, oneHot(sm, data, idx), rng, net));
+                loss = lossArray.getFloat();
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingFailedException(name() + ": training loss became " + loss + " at step "
+                            + (done + 1) + "; lower the learning rate or check the data");
+                }
+                collector.backward(lossArray);
+            }
+            store.updateAllParameters();
+            ema.update();
+            done++;
+            return loss;
+        }
+
+        /** Loads the EMA weights into the network (when EMA is on): the trained model samples with them. */
+        public void finish() {
             if (config.emaDecay() > 0) {
                 ema.copyToWeights();
             }
         }
-        return new TrainResult(config.steps(), (System.nanoTime() - start) / 1e9, tailSum / tail);
+
+        @Override
+        public void close() {
+            ema.close();
+            runManager.close();
+        }
     }
 
     /** One-hot labels with the null label (index numClasses) for unlabelled points; null without classes. */
