@@ -1,0 +1,20 @@
+package io.github.sibench.core.sampler;
+
+import ai.djl.ndarray.NDArray;
+import io.github.sibench.core.field.Denoiser;
+
+/**
+ * A sampler driven by an EDM denoiser {@code D(x; sigma)} in sigma-time (Karras et al. 2022). Same memory
+ * contract as {@link OdeSampler}: {@code standardNormal} is never modified or closed.
+ */
+public interface DenoiserSampler {
+
+    /**
+     * Generates one sample per row of {@code standardNormal} (a N(0, I) batch of shape (n, d)), which the
+     * sampler scales by its largest noise level.
+     */
+    Samples sample(Denoiser denoiser, NDArray standardNormal);
+
+    /** Short stable name used in configs and CSV columns (e.g. {@code edm-heun}). */
+    String name();
+}
