@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.ModelRegistry;
 import java.io.IOException;
@@ -36,6 +37,10 @@ public final class ConfigLoader {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "12.5" for an int field is a wrong type, not 12
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // "3 seeds" is not the JSON value 3, and a file with text after its object is malformed
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private ConfigLoader() {}
@@ -58,6 +63,11 @@ public final class ConfigLoader {
         }
         node.put("profile", name);
         RunConfig raw = convert(node, RunConfig.class, "config");
+        try {
+            Toy2DRegistry.byName(raw.dataset().name());
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException("dataset.name: " + ex.getMessage());
+        }
         List<ModelEntry> resolved = new ArrayList<>();
         for (ModelEntry e : raw.models()) {
             ModelFactory<?> f;

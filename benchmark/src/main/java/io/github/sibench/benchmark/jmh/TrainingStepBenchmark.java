@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * under flow matching, at the two profile sizes: {@code quick} (d = 64, H = 128, 2 blocks) and
  * {@code paper} (d = 9408, H = 512, 2 blocks). Reported as steps per second.
  *
- * <p>Run: {@code mvn -q -pl benchmark -am compile exec:exec -Dexec.executable=java
- * -Dexec.args="-cp %classpath -Dai.djl.offline=true org.openjdk.jmh.Main TrainingStep"}.
+ * <p>Run: {@code mvn -q -pl benchmark -am compile exec:exec -Dmain=org.openjdk.jmh.Main -Dargs=TrainingStep}
+ * (the forked JVMs inherit {@code OMP_WAIT_POLICY=PASSIVE}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
