@@ -10,6 +10,7 @@ import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.ModelRegistry;
+import io.github.sibench.models.guidance.Guidance;
 import io.github.sibench.models.sampling.SamplerSpec;
 import io.github.sibench.models.train.TrainResult;
 import io.github.sibench.models.train.TrainingSet;
@@ -131,7 +132,7 @@ public final class BenchmarkRunner {
             Map<String, Object> row, Path dir) {
         try (NDManager m = NDManager.newBaseManager()) {
             long start = System.nanoTime();
-            Samples samples = model.generate(sampler, config.evaluation().nSamples(), null, seed, m);
+            Samples samples = model.generate(sampler, config.evaluation().nSamples(), Guidance.NONE, seed, m);
             ToyData.Projected p = data.project(samples.x());
             row.put("sample_seconds", (System.nanoTime() - start) / 1e9);
             row.put("nfe", samples.nfe());

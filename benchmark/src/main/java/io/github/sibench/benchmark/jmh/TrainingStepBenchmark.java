@@ -58,7 +58,7 @@ public class TrainingStepBenchmark {
         }
         model = new FlowMatchingModel(FlowMatchingConfig.defaults(), new ModelContext(dim, 0, backbone, 1, "cpu"));
         run = model.startTraining(TrainingSet.unlabelled(x, n, dim),
-                new TrainingConfig(Integer.MAX_VALUE, 256, 1e-3, 0, 100, 0.999, 0));
+                new TrainingConfig(Integer.MAX_VALUE, 256, 1e-3, 0, 100, 0.999, 0, 0));
     }
 
     @Benchmark

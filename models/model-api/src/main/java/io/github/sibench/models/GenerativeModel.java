@@ -2,6 +2,7 @@ package io.github.sibench.models;
 
 import ai.djl.ndarray.NDManager;
 import io.github.sibench.core.sampler.Samples;
+import io.github.sibench.models.guidance.Guidance;
 import io.github.sibench.models.sampling.SamplerSpec;
 import io.github.sibench.models.train.TrainResult;
 import io.github.sibench.models.train.TrainingConfig;
@@ -26,12 +27,13 @@ public interface GenerativeModel extends AutoCloseable {
      * Generates {@code n} points in the training space.
      *
      * @param sampler the sampler and its settings
-     * @param labels class of each point for a class-conditional model, or null to sample unconditionally
+     * @param guidance unconditional ({@link Guidance#NONE}) or by class with a guidance weight
      * @param seed seed of every random draw of the generation
      * @param manager manager that owns the returned array
-     * @throws UnsupportedOperationException if the model cannot run this sampler
+     * @throws UnsupportedOperationException if the model cannot run this sampler, or was built without
+     *     classes and is asked for classes
      */
-    Samples generate(SamplerSpec sampler, int n, int[] labels, long seed, NDManager manager);
+    Samples generate(SamplerSpec sampler, int n, Guidance guidance, long seed, NDManager manager);
 
     @Override
     void close();

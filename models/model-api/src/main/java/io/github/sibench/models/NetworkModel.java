@@ -13,6 +13,11 @@ import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.models.backbone.SwiGluMlp;
+import io.github.sibench.models.guidance.ClassifierFree;
+import io.github.sibench.models.guidance.ClassifierFree.BoundNetwork;
+import io.github.sibench.models.guidance.ClassifierFree.LabelledNetwork;
+import io.github.sibench.models.guidance.Guidance;
+import io.github.sibench.models.guidance.Labels;
 import io.github.sibench.models.sampling.ModelFields;
 import io.github.sibench.models.sampling.SamplerKind;
 import io.github.sibench.models.sampling.SamplerSpec;
@@ -34,12 +39,6 @@ import java.util.random.RandomGenerator;
  */
 public abstract class NetworkModel implements GenerativeModel {
 
-    /** Evaluates the network: {@code net(x, t, label)}, label a one-hot with null column or null. */
-    @FunctionalInterface
-    public interface Network {
-        NDArray apply(NDArray x, NDArray t, NDArray label);
-    }
-
     /**
      * One training batch. Every array made for the loss must live on {@code manager} (results of ops on
      * {@code x0} do).
@@ -48,9 +47,9 @@ public abstract class NetworkModel implements GenerativeModel {
      * @param x0 data batch (B, dim)
      * @param label one-hot labels (B, numClasses + 1) with the null label in the last column, or null
      * @param rng the training run's generator for Java-side draws (e.g. times)
-     * @param network the network in training mode
+     * @param network the network in training mode; pass {@code label} through
      */
-    public record Batch(NDManager manager, NDArray x0, NDArray label, RandomGenerator rng, Network network) {
+    public record Batch(NDManager manager, NDArray x0, NDArray label, RandomGenerator rng, LabelledNetwork network) {
         public int size() {
             return Math.toIntExact(x0.getShape().get(0));
         }
@@ -81,8 +80,11 @@ public abstract class NetworkModel implements GenerativeModel {
     /** The scalar loss of one batch. */
     protected abstract NDArray loss(Batch batch);
 
-    /** The trained network's fields (in training space), evaluated with {@code network}. */
-    protected abstract ModelFields fields(Network network);
+    /**
+     * The trained network's fields (in training space), evaluated with {@code network}, whose conditioning
+     * (labels and guidance) is already bound.
+     */
+    protected abstract ModelFields fields(BoundNetwork network);
 
     @Override
     public TrainResult train(TrainingSet data, TrainingConfig config, TrainingListener listener) {
@@ -124,7 +126,7 @@ public abstract class NetworkModel implements GenerativeModel {
         private final TrainingConfig config;
         private final RandomGenerator rng;
         private final ParameterStore store;
-        private final Network net;
+        private final LabelledNetwork net;
         private final NDManager runManager;
         private final Ema ema;
         private final NDArray all;
@@ -165,7 +167,7 @@ public abstract class NetworkModel implements GenerativeModel {
                 }
                 NDArray x0 = all.get(sm.create(idx));
                 x0.attach(sm);
-                NDArray lossArray = loss(new Batch(sm, x0, oneHot(sm, data, idx), rng, net));
+                NDArray lossArray = loss(new Batch(sm, x0, labels(sm, idx), rng, net));
                 loss = lossArray.getFloat();
                 if (!Double.isFinite(loss)) {
                     throw new TrainingFailedException(name() + ": training loss became " + loss + " at step "
@@ -177,6 +179,18 @@ public abstract class NetworkModel implements GenerativeModel {
             ema.update();
             done++;
             return loss;
+        }
+
+        /** One-hot labels of the batch after CFG dropout; null for an unconditional model. */
+        private NDArray labels(NDManager sm, int[] idx) {
+            if (context.numClasses() == 0) {
+                return null;
+            }
+            int[] batch = new int[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                batch[i] = data.labels() == null ? -1 : data.labels()[idx[i]];
+            }
+            return Labels.oneHot(sm, Labels.dropout(batch, config.labelDropout(), rng), context.numClasses());
         }
 
         /** Loads the EMA weights into the network (when EMA is on): the trained model samples with them. */
@@ -193,40 +207,36 @@ public abstract class NetworkModel implements GenerativeModel {
         }
     }
 
-    /** One-hot labels with the null label (index numClasses) for unlabelled points; null without classes. */
-    private NDArray oneHot(NDManager sm, TrainingSet data, int[] idx) {
-        int k = context.numClasses();
-        if (k == 0) {
-            return null;
-        }
-        float[] hot = new float[idx.length * (k + 1)];
-        for (int i = 0; i < idx.length; i++) {
-            int label = data.labels() == null ? -1 : data.labels()[idx[i]];
-            hot[i * (k + 1) + (label < 0 ? k : label)] = 1;
-        }
-        return sm.create(hot, new Shape(idx.length, k + 1));
-    }
-
     private NDArray forward(ParameterStore store, NDArray x, NDArray t, NDArray label, boolean training) {
         NDList in = label == null ? new NDList(x, t) : new NDList(x, t, label);
         return network.forward(store, in, training).singletonOrThrow();
     }
 
-    /** Times as a (B, 1) column on {@code like}'s manager. */
+    /** Times as a (B, 1) column on {@code like}'s manager (for {@link #fields}). */
     protected static NDArray timeColumn(NDArray like, double t) {
         return like.getManager().full(new Shape(like.getShape().get(0), 1), (float) t);
     }
 
     @Override
-    public Samples generate(SamplerSpec sampler, int n, int[] labels, long seed, NDManager out) {
-        if (labels != null) {
-            throw new UnsupportedOperationException(name() + ": class-conditional generation is not supported yet");
+    public Samples generate(SamplerSpec sampler, int n, Guidance guidance, long seed, NDManager out) {
+        int classes = context.numClasses();
+        if (guidance.conditional() && classes == 0) {
+            throw new UnsupportedOperationException(name() + " was built without classes: it cannot generate by class");
+        }
+        if (guidance.conditional() && guidance.labels().length != n) {
+            throw new IllegalArgumentException(name() + ": " + guidance.labels().length + " labels for " + n + " samples");
         }
         Engine.getInstance().setRandomSeed(Math.toIntExact(Math.floorMod(seed, Integer.MAX_VALUE)));
         ParameterStore store = new ParameterStore(manager, false);
-        ModelFields fields = fields((x, t, label) -> forward(store, x, t, label, false));
-        try (NDArray noise = out.randomNormal(new Shape(n, context.dim()))) {
-            return SamplerKind.generate(sampler, fields, noise);
+        try (NDManager labels = out.newSubManager()) {
+            NDArray uncond = classes == 0 ? null : Labels.nullLabels(labels, n, classes);
+            NDArray cond = guidance.conditional() ? Labels.oneHot(labels, guidance.labels(), classes) : null;
+            ModelFields fields = fields(ClassifierFree.bind(
+                    (x, t, label) -> forward(store, x, t, label, false), cond, uncond, guidance.weight()));
+            NDArray noise = labels.randomNormal(new Shape(n, context.dim()));
+            Samples s = SamplerKind.generate(sampler, fields, noise);
+            s.x().attach(out);
+            return s;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.sibench.models;
 
+import io.github.sibench.models.guidance.Guidance;
 import ai.djl.ndarray.NDManager;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.core.stats.Gaussian2;
@@ -37,13 +38,13 @@ public final class ToyTraining {
 
     /** A short AdamW run: steps, batch 256, lr 3e-3, 10% warm-up, EMA 0.99. */
     public static TrainingConfig training(int steps) {
-        return new TrainingConfig(steps, 256, 3e-3, 0, steps / 10, 0.99, 0);
+        return new TrainingConfig(steps, 256, 3e-3, 0, steps / 10, 0.99, 0, 0.2);
     }
 
     /** Squared Frechet distance of n generated points to the exact moments. */
     public static double frechet(GenerativeModel model, SamplerSpec sampler, int n, long seed) {
         try (NDManager m = NDManager.newBaseManager()) {
-            Samples s = model.generate(sampler, n, null, seed, m);
+            Samples s = model.generate(sampler, n, Guidance.NONE, seed, m);
             float[] f = s.x().toFloatArray();
             double[] xy = new double[f.length];
             for (int i = 0; i < f.length; i++) {

@@ -7,6 +7,7 @@ import io.github.sibench.core.path.PathSample;
 import io.github.sibench.core.time.UniformTime;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.NetworkModel;
+import io.github.sibench.models.guidance.ClassifierFree.BoundNetwork;
 import io.github.sibench.models.sampling.ModelFields;
 
 /**
@@ -40,7 +41,7 @@ public final class FlowMatchingModel extends NetworkModel {
     }
 
     @Override
-    protected ModelFields fields(Network network) {
-        return ModelFields.ofVelocity((t, x) -> network.apply(x, timeColumn(x, t), null));
+    protected ModelFields fields(BoundNetwork network) {
+        return ModelFields.ofVelocity((t, x) -> network.apply(x, timeColumn(x, t)));
     }
 }

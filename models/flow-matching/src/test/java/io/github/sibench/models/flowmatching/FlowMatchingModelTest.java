@@ -1,5 +1,6 @@
 package io.github.sibench.models.flowmatching;
 
+import io.github.sibench.models.guidance.Guidance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +49,7 @@ class FlowMatchingModelTest {
         for (int k = 0; k < 2; k++) {
             try (FlowMatchingModel m = model(9); var nd = ai.djl.ndarray.NDManager.newBaseManager()) {
                 m.train(unlabelled(), ToyTraining.training(30), (a, b, c, d) -> {});
-                out[k] = m.generate(SamplerSpec.of("euler", 5), 50, null, 4, nd).x().toFloatArray();
+                out[k] = m.generate(SamplerSpec.of("euler", 5), 50, Guidance.NONE, 4, nd).x().toFloatArray();
             }
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(out[0], out[1]);
@@ -78,7 +79,7 @@ class FlowMatchingModelTest {
     void sdeSamplerIsRefusedWithAClearMessage() {
         try (FlowMatchingModel m = model(1); var nd = ai.djl.ndarray.NDManager.newBaseManager()) {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> m.generate(SamplerSpec.of("em", 10), 10, null, 1, nd));
+                    () -> m.generate(SamplerSpec.of("em", 10), 10, Guidance.NONE, 1, nd));
             assertTrue(e.getMessage().contains("score"), e.getMessage());
         }
     }

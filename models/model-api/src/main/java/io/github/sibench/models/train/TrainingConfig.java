@@ -13,6 +13,8 @@ package io.github.sibench.models.train;
  * @param warmupSteps steps of linear warm-up (0 for none), less than {@code steps}
  * @param emaDecay EMA decay in [0, 1); 0 samples from the last weights
  * @param gradClip elementwise gradient clamp (0 for none); DJL clamps values, it is not norm clipping
+ * @param labelDropout probability p_drop of replacing a training label by the null label, for
+ *     classifier-free guidance (seed: 0.2); unused by unconditional models
  */
 public record TrainingConfig(
         int steps,
@@ -21,7 +23,8 @@ public record TrainingConfig(
         double weightDecay,
         int warmupSteps,
         double emaDecay,
-        double gradClip) {
+        double gradClip,
+        double labelDropout) {
 
     public TrainingConfig {
         require(steps >= 1, "steps must be >= 1, got " + steps);
@@ -31,6 +34,7 @@ public record TrainingConfig(
         require(warmupSteps >= 0 && warmupSteps < steps, "warmupSteps must be in [0, steps), got " + warmupSteps);
         require(emaDecay >= 0 && emaDecay < 1, "emaDecay must be in [0, 1), got " + emaDecay);
         require(gradClip >= 0 && Double.isFinite(gradClip), "gradClip must be finite and >= 0, got " + gradClip);
+        require(labelDropout >= 0 && labelDropout <= 1, "labelDropout must be in [0, 1], got " + labelDropout);
     }
 
     private static void require(boolean ok, String message) {

@@ -9,6 +9,7 @@ import io.github.sibench.core.path.PathSample;
 import io.github.sibench.core.time.UniformTime;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.NetworkModel;
+import io.github.sibench.models.guidance.ClassifierFree.BoundNetwork;
 import io.github.sibench.models.sampling.ModelFields;
 
 /**
@@ -54,11 +55,11 @@ public final class StochasticInterpolantModel extends NetworkModel {
     }
 
     @Override
-    protected ModelFields fields(Network network) {
+    protected ModelFields fields(BoundNetwork network) {
         return new ModelFields(
-                (t, x) -> network.apply(x, timeColumn(x, t), null).get(":, 0:" + dim),
+                (t, x) -> network.apply(x, timeColumn(x, t)).get(":, 0:" + dim),
                 (t, x) -> {
-                    NDList heads = network.apply(x, timeColumn(x, t), null).split(2, 1);
+                    NDList heads = network.apply(x, timeColumn(x, t)).split(2, 1);
                     double s = interpolant.at(t).noiseStd();
                     return new Drift(heads.get(0), heads.get(1).mul(-1 / s));
                 },

@@ -1,5 +1,6 @@
 package io.github.sibench.models.si;
 
+import io.github.sibench.models.guidance.Guidance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,8 +42,8 @@ class StochasticInterpolantModelTest {
     @Test
     void sdeReportsOneNfePerStep() {
         try (StochasticInterpolantModel m = model(1); NDManager nd = NDManager.newBaseManager()) {
-            assertEquals(37, m.generate(new SamplerSpec("em", 37, 1.0, null, null), 8, null, 1, nd).nfe());
-            assertEquals(2 * 10 - 1, m.generate(SamplerSpec.of("heun", 10), 8, null, 1, nd).nfe());
+            assertEquals(37, m.generate(new SamplerSpec("em", 37, 1.0, null, null), 8, Guidance.NONE, 1, nd).nfe());
+            assertEquals(2 * 10 - 1, m.generate(SamplerSpec.of("heun", 10), 8, Guidance.NONE, 1, nd).nfe());
         }
     }
 

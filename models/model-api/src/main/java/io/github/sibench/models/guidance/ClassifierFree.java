@@ -1,0 +1,53 @@
+package io.github.sibench.models.guidance;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+
+/**
+ * Binds labels and a guidance weight to a label-conditioned network, giving a function of (x, t) only:
+ * {@code out = out_null + w (out_cond - out_null)} (Ho and Salimans, "Classifier-Free Diffusion
+ * Guidance", 2022). For w = 0 and w = 1 one pass is made with the null or the class labels, so those
+ * cases reproduce the null and the conditional model exactly; otherwise the conditional and null inputs
+ * go through the network together as one batch of 2n rows.
+ */
+public final class ClassifierFree {
+
+    /** A network taking a label input: x (n, d), t (n, 1), one-hot label (n, K + 1) or null. */
+    @FunctionalInterface
+    public interface LabelledNetwork {
+        NDArray apply(NDArray x, NDArray t, NDArray label);
+    }
+
+    /** A network with its conditioning bound: x (n, d), t (n, 1). */
+    @FunctionalInterface
+    public interface BoundNetwork {
+        NDArray apply(NDArray x, NDArray t);
+    }
+
+    private ClassifierFree() {}
+
+    /**
+     * @param network the label-conditioned network
+     * @param cond one-hot class labels (n, K + 1), or null when the network has no label input
+     * @param uncond one-hot null labels (n, K + 1), or null when the network has no label input
+     * @param weight guidance weight w >= 0
+     */
+    public static BoundNetwork bind(LabelledNetwork network, NDArray cond, NDArray uncond, double weight) {
+        if (cond == null || uncond == null) {
+            return (x, t) -> network.apply(x, t, uncond);
+        }
+        if (weight == 0) {
+            return (x, t) -> network.apply(x, t, uncond);
+        }
+        if (weight == 1) {
+            return (x, t) -> network.apply(x, t, cond);
+        }
+        NDArray both = cond.concat(uncond, 0);
+        return (x, t) -> {
+            NDList out = network.apply(x.concat(x, 0), t.concat(t, 0), both).split(2, 0);
+            NDArray c = out.get(0);
+            NDArray u = out.get(1);
+            return u.add(c.sub(u).mul(weight));
+        };
+    }
+}
