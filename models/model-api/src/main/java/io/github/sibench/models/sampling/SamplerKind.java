@@ -40,13 +40,13 @@ public enum SamplerKind {
     EDM_HEUN("edm-heun", null) {
         @Override
         Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal) {
-            return runDenoiser(new EdmHeun(spec.steps()), fields, standardNormal);
+            return runDenoiser(new EdmHeun(schedule(spec, fields)), fields, standardNormal);
         }
     },
     EDM_SDE("edm-sde", null) {
         @Override
         Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal) {
-            return runDenoiser(new EdmStochastic(new KarrasSchedule(spec.steps()), spec.churn(), 0.05, 50, 1.003),
+            return runDenoiser(new EdmStochastic(schedule(spec, fields), spec.churn(), 0.05, 50, 1.003),
                     fields, standardNormal);
         }
     };
@@ -77,6 +77,14 @@ public enum SamplerKind {
         } finally {
             start.close();
         }
+    }
+
+    /**
+     * EDM's time steps (rho = 7) between the model's noise levels: sigma_max is the start scale
+     * {@code noiseScale} and sigma_min = {@code tEnd * noiseScale} (VE time, sigma(t) = sigma_max t).
+     */
+    private static KarrasSchedule schedule(SamplerSpec spec, ModelFields fields) {
+        return new KarrasSchedule(spec.steps(), fields.tEnd() * fields.noiseScale(), fields.noiseScale(), 7);
     }
 
     private static Samples runDenoiser(DenoiserSampler sampler, ModelFields fields, NDArray standardNormal) {
