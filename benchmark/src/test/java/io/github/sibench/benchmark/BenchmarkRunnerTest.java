@@ -1,0 +1,163 @@
+package io.github.sibench.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sibench.benchmark.config.ConfigLoader;
+import io.github.sibench.benchmark.config.RunConfig;
+import io.github.sibench.benchmark.metrics.MetricSuite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end on a tiny run (seed toy in dimension 8, 100 training steps, 500 samples): both registered
+ * models, two samplers each, two seeds, run twice from scratch to check determinism.
+ */
+class BenchmarkRunnerTest {
+
+    private static final String MODELS = "[{\"name\":\"flow-matching\",\"samplers\":[{\"name\":\"euler\",\"steps\":8},"
+            + "{\"name\":\"heun\",\"steps\":4}]},"
+            + "{\"name\":\"stochastic-interpolant\",\"config\":{\"a\":1.0},"
+            + "\"samplers\":[{\"name\":\"heun\",\"steps\":4},{\"name\":\"em\",\"steps\":10,\"eps\":0.5}]}]";
+    private static final List<String> TIMING = List.of("train_seconds", "steps_per_second", "sample_seconds");
+
+    @TempDir
+    static Path tmp;
+
+    private static RunConfig config;
+    private static BenchmarkRunner.Outcome first;
+    private static BenchmarkRunner.Outcome second;
+    private static List<Map<String, String>> rows;
+
+    @BeforeAll
+    static void runTwice() {
+        config = TinyRuns.config(tmp.resolve("first"), "[0,1]", MODELS);
+        first = new BenchmarkRunner(config, Progress.SILENT).run();
+        RunConfig again = TinyRuns.config(tmp.resolve("second"), "[0,1]", MODELS);
+        second = new BenchmarkRunner(again, Progress.SILENT).run();
+        rows = TinyRuns.rows(first.results());
+    }
+
+    private static List<String> metricColumns() {
+        return new MetricSuite(ToyData.prepare(config.dataset()), config.evaluation()).columns();
+    }
+
+    @Test
+    void resultsHaveTheDocumentedStableColumns() {
+        List<String> expected = new ArrayList<>(BenchmarkRunner.BASE_COLUMNS);
+        expected.addAll(metricColumns());
+        assertEquals(expected, TinyRuns.header(first.results()));
+        assertEquals(List.of("status", "reason", "model", "interpolant", "setting", "sampler", "sampler_label", "steps",
+                "nfe", "dataset", "ambient_dim", "n_train", "seed", "train_steps", "train_seconds", "steps_per_second",
+                "sample_seconds", "final_loss"), BenchmarkRunner.BASE_COLUMNS);
+    }
+
+    @Test
+    void oneOkRowPerModelSamplerAndSeed() {
+        assertEquals(8, rows.size());
+        assertEquals(8, first.rows());
+        assertEquals(0, first.failed());
+        assertEquals(first.results(), first.directory().resolve("results.csv"));
+        Set<String> keys = new HashSet<>();
+        for (Map<String, String> r : rows) {
+            assertEquals("ok", r.get("status"), r.toString());
+            assertEquals("", r.get("reason"));
+            keys.add(r.get("model") + " " + r.get("sampler_label") + " " + r.get("seed"));
+        }
+        Set<String> expected = new HashSet<>();
+        for (String seed : List.of("0", "1")) {
+            for (String s : List.of("flow-matching euler-8", "flow-matching heun-4", "stochastic-interpolant heun-4",
+                    "stochastic-interpolant em-10-eps0.5")) {
+                expected.add(s + " " + seed);
+            }
+        }
+        assertEquals(expected, keys);
+    }
+
+    @Test
+    void rowsDescribeTheRun() {
+        for (Map<String, String> r : rows) {
+            assertEquals("seed-toy", r.get("dataset"));
+            assertEquals("8", r.get("ambient_dim"));
+            assertEquals("1000", r.get("n_train"));
+            assertEquals("100", r.get("train_steps"));
+            assertEquals("unsup", r.get("setting"));
+            assertEquals(r.get("model").equals("flow-matching") ? "linear" : "si(a=1.0)", r.get("interpolant"));
+            // NFE per sample as documented in SamplerSpec: euler N, heun 2N - 1, em N
+            int steps = Integer.parseInt(r.get("steps"));
+            int nfe = switch (r.get("sampler")) {
+                case "euler", "em" -> steps;
+                case "heun" -> 2 * steps - 1;
+                default -> throw new AssertionError(r.get("sampler"));
+            };
+            assertEquals(nfe, Integer.parseInt(r.get("nfe")), r.toString());
+            for (String c : List.of("final_loss", "train_seconds", "steps_per_second", "sample_seconds")) {
+                double v = Double.parseDouble(r.get(c));
+                assertTrue(Double.isFinite(v) && v > 0, c + " = " + v);
+            }
+        }
+    }
+
+    @Test
+    void everyMetricIsFinite() {
+        for (Map<String, String> r : rows) {
+            for (String c : metricColumns()) {
+                double v = Double.parseDouble(r.get(c));
+                assertTrue(Double.isFinite(v), c + " = " + r.get(c) + " in " + r);
+            }
+            assertTrue(Double.parseDouble(r.get("fid_y")) >= 0);
+            assertTrue(Double.parseDouble(r.get("off_manifold")) > 0, "generated points leave the plane a little");
+        }
+    }
+
+    @Test
+    void configJsonIsWrittenAndLoadsBackToTheSameConfig() {
+        Path json = first.directory().resolve("config.json");
+        assertTrue(Files.isRegularFile(json));
+        assertEquals(config, ConfigLoader.load(null, json, List.of()));
+    }
+
+    @Test
+    void samplesAreWrittenPerRun() {
+        for (Map<String, String> r : rows) {
+            String name = r.get("model") + "_unsup_" + r.get("sampler_label") + "_seed" + r.get("seed") + ".csv";
+            Path f = first.directory().resolve("samples").resolve(name);
+            assertTrue(Files.isRegularFile(f), f.toString());
+            assertEquals(List.of("y0", "y1", "residual"), TinyRuns.header(f));
+            List<Map<String, String>> points = TinyRuns.rows(f);
+            assertEquals(config.evaluation().nSamples(), points.size());
+            points.forEach(p -> p.values().forEach(v -> assertTrue(Double.isFinite(Double.parseDouble(v)))));
+        }
+    }
+
+    /** Same config, fresh process state: identical results apart from the timing columns. */
+    @Test
+    void sameConfigTwiceGivesIdenticalResults() {
+        assertEquals(TinyRuns.header(first.results()), TinyRuns.header(second.results()));
+        List<Map<String, String>> a = withoutTiming(rows);
+        List<Map<String, String>> b = withoutTiming(TinyRuns.rows(second.results()));
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i), b.get(i), "row " + i);
+        }
+    }
+
+    private static List<Map<String, String>> withoutTiming(List<Map<String, String>> in) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, String> r : in) {
+            Map<String, String> m = new LinkedHashMap<>(r);
+            TIMING.forEach(m::remove);
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.sibench.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sibench.benchmark.config.ConfigLoader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line through picocli, with System.out and System.err captured (no System.exit). */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    private static Result execute(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new Main()).execute(args);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void listExitsZeroAndNamesEverything() {
+        Result r = execute("--list");
+        assertEquals(0, r.code(), r.err());
+        for (String s : List.of("quick", "paper", "flow-matching", "stochastic-interpolant", "euler", "dopri5", "em",
+                "seed-toy", "two-moons")) {
+            assertTrue(r.out().contains(s), s + " missing from:\n" + r.out());
+        }
+    }
+
+    @Test
+    void badConfigExitsTwoWithTheMessageOnStderr() {
+        Result r = execute("--set", "training.stepz=5");
+        assertEquals(2, r.code());
+        assertEquals("error: config: unknown field 'training.stepz'", r.err().lines().findFirst().orElse("")
+                .replaceAll(";.*", ""));
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void otherConfigErrorsAlsoExitTwo() throws Exception {
+        assertEquals(2, execute("--profile", "huge").code());
+        assertEquals(2, execute("--config", dir.resolve("missing.json").toString()).code());
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"seeds\": [0,}");
+        Result r = execute("--config", bad.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("line 1"), r.err());
+        // an unknown dataset is a configuration error, found before anything runs or is written
+        Path out = dir.resolve("never");
+        Result d = execute("--set", "dataset.name=no-such-toy", "--output", out.toString());
+        assertEquals(2, d.code(), d.err());
+        assertTrue(d.err().contains("dataset.name"), d.err());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void dryRunPrintsTheResolvedConfig() {
+        Result r = execute("--dry-run", "--profile", "paper", "--set", "training.steps=700", "--output", "elsewhere");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"steps\" : 700"), r.out());
+        assertTrue(r.out().contains("\"output\" : \"elsewhere\""), r.out());
+        assertTrue(r.out().contains("\"profile\" : \"paper\""), r.out());
+    }
+
+    @Test
+    void failedModelExitsOneAndStillWritesResults() {
+        Path out = dir.resolve("run");
+        List<String> args = new ArrayList<>();
+        for (String o : TinyRuns.overrides(out, "[0]",
+                "[{\"name\":\"nan-model\",\"samplers\":[{\"name\":\"euler\",\"steps\":2}]}]")) {
+            args.add("--set");
+            args.add(o);
+        }
+        Result r = execute(args.toArray(new String[0]));
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("1 rows (1 failed)"), r.err());
+        assertTrue(r.out().contains(out.resolve("results.csv").toAbsolutePath().toString()), r.out());
+        assertEquals("failed", TinyRuns.rows(out.resolve("results.csv")).get(0).get("status"));
+        assertEquals(ConfigLoader.PROFILES.get(0), "quick");
+    }
+}
