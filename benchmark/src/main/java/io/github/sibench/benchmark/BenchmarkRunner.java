@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.github.sibench.benchmark.config.ConfigLoader;
 import io.github.sibench.benchmark.config.ModelEntry;
 import io.github.sibench.benchmark.config.RunConfig;
+import io.github.sibench.benchmark.config.Setting;
 import io.github.sibench.benchmark.metrics.MetricSuite;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.models.GenerativeModel;
@@ -24,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs a benchmark: for each model x seed, train once; for each of the model's samplers, generate,
+ * Runs a benchmark: for each model x setting x seed, train once; for each of the model's samplers, generate,
  * project to the plane, measure, and add one row to {@code results.csv}. The resolved config is written
  * first as {@code config.json}; {@code results.csv} is rewritten atomically after every model and seed,
  * so an interrupted run keeps what it finished. A model that fails (NaN loss, unsupported sampler,
@@ -60,33 +61,37 @@ public final class BenchmarkRunner {
         Path results = dir.resolve("results.csv");
         int failed = 0;
         for (ModelEntry entry : config.models()) {
-            for (long seed : config.seeds()) {
-                failed += runModel(entry, seed, data, metrics, table, dir);
-                table.write(results);
+            for (Setting setting : config.settings()) {
+                for (long seed : config.seeds()) {
+                    failed += runModel(entry, setting, seed, data, metrics, table, dir);
+                    table.write(results);
+                }
             }
         }
         table.write(results);
         return new Outcome(dir, results, table.size(), failed);
     }
 
-    /** Trains one model with one seed and samples with each of its samplers; returns the failed rows. */
-    private int runModel(ModelEntry entry, long seed, ToyData data, MetricSuite metrics, CsvTable table, Path dir) {
+    /** Trains one model in one setting with one seed, samples with each of its samplers; returns the failed rows. */
+    private int runModel(ModelEntry entry, Setting setting, long seed, ToyData data, MetricSuite metrics,
+            CsvTable table, Path dir) {
         ModelFactory<?> factory = ModelRegistry.byName(entry.name());
         Map<String, Object> common = new LinkedHashMap<>();
-        common.put("model", entry.name());
+        common.put("model", entry.label());
         common.put("interpolant", interpolant(factory, entry));
-        common.put("setting", "unsup");
+        common.put("setting", setting.id());
         common.put("dataset", config.dataset().name());
         common.put("ambient_dim", config.dataset().ambientDim());
         common.put("n_train", config.dataset().nTrain());
         common.put("seed", seed);
-        TrainingSet train = TrainingSet.unlabelled(data.training().x(), data.training().n(), data.training().dim());
-        ModelContext context = new ModelContext(train.dim(), 0, config.backbone(), seed, config.device());
+        TrainingSet train = data.training(setting, config.guidance().labelledFraction(), seed);
+        ModelContext context = new ModelContext(train.dim(), train.numClasses(), config.backbone(), seed, config.device());
+        String task = entry.label() + " " + setting.id() + " seed " + seed;
         int failed = 0;
         try (GenerativeModel model = create(factory, entry, context)) {
             TrainResult trained;
-            try (Progress.Task task = progress.training(entry.name() + " seed " + seed, config.training().steps())) {
-                trained = model.train(train, config.training(), task);
+            try (Progress.Task bar = progress.training(task, config.training().steps())) {
+                trained = model.train(train, config.training(), bar);
             }
             common.put("train_steps", trained.steps());
             common.put("train_seconds", trained.seconds());
@@ -96,12 +101,12 @@ public final class BenchmarkRunner {
                 Map<String, Object> row = new LinkedHashMap<>(common);
                 describe(row, sampler);
                 try {
-                    sample(model, sampler, seed, data, metrics, row, dir);
+                    sample(model, setting, sampler, seed, data, metrics, row, dir);
                     row.put("status", "ok");
                 } catch (RuntimeException e) {
                     failed++;
                     fail(row, e);
-                    progress.message("FAILED " + entry.name() + " " + sampler.label() + ": " + row.get("reason"));
+                    progress.message("FAILED " + task + " " + sampler.label() + ": " + row.get("reason"));
                 }
                 table.add(row);
             }
@@ -113,7 +118,7 @@ public final class BenchmarkRunner {
                 table.add(row);
                 failed++;
             }
-            progress.message("FAILED " + entry.name() + " seed " + seed + ": " + reason(e));
+            progress.message("FAILED " + task + ": " + reason(e));
         }
         return failed;
     }
@@ -128,11 +133,14 @@ public final class BenchmarkRunner {
         return factory.interpolant(ConfigLoader.modelConfig(factory, entry.config()));
     }
 
-    private void sample(GenerativeModel model, SamplerSpec sampler, long seed, ToyData data, MetricSuite metrics,
-            Map<String, Object> row, Path dir) {
+    private void sample(GenerativeModel model, Setting setting, SamplerSpec sampler, long seed, ToyData data,
+            MetricSuite metrics, Map<String, Object> row, Path dir) {
+        int n = config.evaluation().nSamples();
+        int[] labels = setting.labelled() ? data.drawClasses(n, seed) : null;
+        Guidance guidance = labels == null ? Guidance.NONE : Guidance.of(labels, config.guidance().weight());
         try (NDManager m = NDManager.newBaseManager()) {
             long start = System.nanoTime();
-            Samples samples = model.generate(sampler, config.evaluation().nSamples(), Guidance.NONE, seed, m);
+            Samples samples = model.generate(sampler, n, guidance, seed, m);
             ToyData.Projected p = data.project(samples.x());
             row.put("sample_seconds", (System.nanoTime() - start) / 1e9);
             row.put("nfe", samples.nfe());
@@ -141,7 +149,7 @@ public final class BenchmarkRunner {
                     throw new IllegalStateException("generated samples are not finite");
                 }
             }
-            row.putAll(metrics.measure(p));
+            row.putAll(metrics.measure(p, labels));
             if (config.evaluation().writeSamples()) {
                 String file = String.format(Locale.ROOT, "%s_%s_%s_seed%d.csv", row.get("model"), row.get("setting"),
                         sampler.label(), seed);

@@ -4,10 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.sibench.benchmark.config.DatasetConfig;
+import io.github.sibench.benchmark.config.Setting;
 import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.datasets.embedding.AmbientEmbedding;
 import io.github.sibench.datasets.embedding.ZScore;
+import io.github.sibench.datasets.mixture.GaussianMixture2D;
 import io.github.sibench.datasets.plane.Covariance2D;
 import io.github.sibench.datasets.plane.Moments2D;
 import io.github.sibench.datasets.plane.Points;
@@ -35,6 +37,7 @@ public final class ToyData {
     private final boolean exactMoments;
     private final ZScore zScore;
     private final TrainingSet training;
+    private final double[] classWeights;
 
     private ToyData(DatasetConfig config) {
         this.config = config;
@@ -47,8 +50,11 @@ public final class ToyData {
         this.toy = entry.toy();
         this.embedding = AmbientEmbedding.fromSeed(config.ambientDim(), config.embeddingSeed());
         this.exactMoments = toy.moments().isPresent();
-        this.moments = toy.moments().orElseGet(() -> empirical(toy.sample(REFERENCE_SAMPLES,
-                new SplittableRandom(config.dataSeed() ^ 0x5DEECE66DL))));
+        Points reference = toy instanceof GaussianMixture2D && exactMoments ? null
+                : toy.sample(REFERENCE_SAMPLES, new SplittableRandom(config.dataSeed() ^ 0x5DEECE66DL));
+        this.moments = toy.moments().orElseGet(() -> empirical(reference));
+        this.classWeights = toy instanceof GaussianMixture2D g ? g.classWeights()
+                : frequencies(reference.labels(), toy.numClasses());
         this.zScore = embedding.zScore(moments);
         Points train = toy.sample(config.nTrain(), new SplittableRandom(config.dataSeed()));
         float[] x = zScore.apply(embedding.embed(train.xy(), config.nTrain()), config.nTrain());
@@ -57,6 +63,14 @@ public final class ToyData {
 
     public static ToyData prepare(DatasetConfig config) {
         return new ToyData(config);
+    }
+
+    private static double[] frequencies(int[] labels, int numClasses) {
+        double[] f = new double[Math.max(1, numClasses)];
+        for (int l : labels) {
+            f[l] += 1.0 / labels.length;
+        }
+        return f;
     }
 
     private static Moments2D empirical(Points p) {
@@ -89,6 +103,67 @@ public final class ToyData {
     /** The z-scored training set (with the toy's class labels). */
     public TrainingSet training() {
         return training;
+    }
+
+    /**
+     * The training set of a setting: without labels ({@code unsup}), with all labels ({@code cfg}), or
+     * with labels on a random {@code labelledFraction} of the points chosen from {@code seed} and the
+     * null label (-1) elsewhere ({@code semi}).
+     */
+    public TrainingSet training(Setting setting, double labelledFraction, long seed) {
+        return switch (setting) {
+            case UNSUP -> TrainingSet.unlabelled(training.x(), training.n(), training.dim());
+            case CFG -> training;
+            case SEMI -> {
+                int[] labels = new int[training.n()];
+                java.util.Arrays.fill(labels, -1);
+                int keep = (int) Math.round(labelledFraction * training.n());
+                int[] order = permutation(training.n(), new SplittableRandom(seed ^ 0x1F123BB5L));
+                for (int i = 0; i < keep; i++) {
+                    labels[order[i]] = training.labels()[order[i]];
+                }
+                yield new TrainingSet(training.x(), training.n(), training.dim(), labels, training.numClasses());
+            }
+        };
+    }
+
+    /** Class of each of n points to generate, drawn i.i.d. with the true class weights from {@code seed}. */
+    public int[] drawClasses(int n, long seed) {
+        double[] w = classWeights;
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x3C6EF372FE94F82AL);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            double u = rng.nextDouble();
+            int k = 0;
+            while (k < w.length - 1 && u >= w[k]) {
+                u -= w[k];
+                k++;
+            }
+            out[i] = k;
+        }
+        return out;
+    }
+
+    /**
+     * True class weights: exact for a Gaussian mixture, else the class frequencies of the reference
+     * distribution estimated from {@value #REFERENCE_SAMPLES} samples.
+     */
+    public double[] classWeights() {
+        return classWeights.clone();
+    }
+
+    private static int[] permutation(int n, SplittableRandom rng) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
     }
 
     /**

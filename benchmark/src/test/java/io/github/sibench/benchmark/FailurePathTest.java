@@ -22,7 +22,7 @@ class FailurePathTest {
 
     private static final String MODELS = "[{\"name\":\"nan-model\",\"config\":{\"nanAfter\":3},"
             + "\"samplers\":[{\"name\":\"euler\",\"steps\":4},{\"name\":\"heun\",\"steps\":2}]},"
-            + "{\"name\":\"nan-model\",\"config\":{\"nanAfter\":1000,\"nanSamples\":true},"
+            + "{\"name\":\"nan-model\",\"label\":\"nan-samples\",\"config\":{\"nanAfter\":1000,\"nanSamples\":true},"
             + "\"samplers\":[{\"name\":\"rk4\",\"steps\":2}]},"
             + "{\"name\":\"flow-matching\",\"samplers\":[{\"name\":\"euler\",\"steps\":4},{\"name\":\"em\",\"steps\":4},"
             + "{\"name\":\"heun\",\"steps\":2}]}]";
@@ -93,7 +93,7 @@ class FailurePathTest {
 
     @Test
     void nonFiniteSamplesFailTheirRow() {
-        Map<String, String> r = row("nan-model", "rk4");
+        Map<String, String> r = row("nan-samples", "rk4");
         assertEquals("failed", r.get("status"));
         assertTrue(r.get("reason").contains("not finite"), r.get("reason"));
         assertEquals("100", r.get("train_steps"), "training went through");

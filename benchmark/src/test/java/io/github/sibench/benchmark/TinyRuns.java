@@ -39,6 +39,7 @@ final class TinyRuns {
                 "evaluation.nSamples=500",
                 "evaluation.slicedDirections=32",
                 "evaluation.writeSamples=true",
+                "settings=[\"unsup\"]",
                 "models=" + models));
     }
 

@@ -52,7 +52,14 @@ public final class ConfigLoader {
      */
     public static RunConfig load(String profile, Path userFile, List<String> overrides) {
         JsonNode user = userFile == null ? null : readFile(userFile);
+        String fromOverrides = null;
+        for (String o : overrides) {
+            if (o.startsWith("profile=")) {
+                fromOverrides = o.substring("profile=".length()).trim();
+            }
+        }
         String name = profile != null ? profile
+                : fromOverrides != null ? fromOverrides
                 : user != null && user.hasNonNull("profile") ? user.get("profile").asText() : "quick";
         ObjectNode node = profileNode(name);
         if (user != null) {
@@ -76,10 +83,11 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException ex) {
                 throw new ConfigException("models: " + ex.getMessage());
             }
-            resolved.add(new ModelEntry(e.name(), JSON.valueToTree(modelConfig(f, e.config())), e.samplers()));
+            resolved.add(new ModelEntry(e.name(), e.label(), JSON.valueToTree(modelConfig(f, e.config())),
+                    e.samplers()));
         }
         return new RunConfig(raw.profile(), raw.output(), raw.device(), raw.seeds(), raw.dataset(), raw.backbone(),
-                raw.training(), raw.evaluation(), resolved);
+                raw.training(), raw.evaluation(), raw.settings(), raw.guidance(), resolved);
     }
 
     /** The model's config record: its defaults with {@code settings} merged over them. */
@@ -189,7 +197,9 @@ public final class ConfigLoader {
                 root = root.getCause();
             }
             String field = path(e);
-            String message = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+            String message = root instanceof IllegalArgumentException ? root.getMessage()
+                    : e.getOriginalMessage().startsWith("Cannot map `null`") ? "missing or null, a value is required"
+                    : e.getOriginalMessage();
             throw new ConfigException(where + (field.isEmpty() ? "" : " at '" + field + "'") + ": "
                     + message.lines().findFirst().orElse(message));
         } catch (JsonProcessingException e) {

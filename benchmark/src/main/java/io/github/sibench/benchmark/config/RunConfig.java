@@ -16,6 +16,8 @@ import java.util.List;
  * @param backbone the network size shared by all models
  * @param training optimisation settings shared by all models
  * @param evaluation how samples are measured
+ * @param settings label settings to run every model in ({@code unsup}, {@code cfg}, {@code semi})
+ * @param guidance guidance weight and labelled fraction of the labelled settings
  * @param models the models and their samplers
  */
 public record RunConfig(
@@ -27,6 +29,8 @@ public record RunConfig(
         BackboneConfig backbone,
         TrainingConfig training,
         EvaluationConfig evaluation,
+        List<Setting> settings,
+        GuidanceConfig guidance,
         List<ModelEntry> models) {
 
     public RunConfig {
@@ -37,9 +41,17 @@ public record RunConfig(
         require(backbone != null, "backbone is required");
         require(training != null, "training is required");
         require(evaluation != null, "evaluation is required");
+        require(settings != null && !settings.isEmpty() && settings.stream().noneMatch(java.util.Objects::isNull),
+                "settings must list at least one of unsup, cfg, semi");
+        require(settings.stream().distinct().count() == settings.size(), "settings must be distinct: " + settings);
+        require(guidance != null, "guidance is required");
         require(models != null && !models.isEmpty(), "models must list at least one model");
+        require(models.stream().map(ModelEntry::label).distinct().count() == models.size(),
+                "models must have distinct labels (set models[].label): "
+                        + models.stream().map(ModelEntry::label).toList());
         require(seeds.stream().distinct().count() == seeds.size(), "seeds must be distinct: " + seeds);
         seeds = List.copyOf(seeds);
+        settings = List.copyOf(settings);
         models = List.copyOf(models);
     }
 

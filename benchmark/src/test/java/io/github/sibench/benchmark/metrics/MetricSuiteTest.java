@@ -32,15 +32,20 @@ class MetricSuiteTest {
     }
 
     private static Map<String, Double> measure(double[] points) {
-        return suite.measure(new ToyData.Projected(points, new double[points.length / 2]));
+        return suite.measure(new ToyData.Projected(points, new double[points.length / 2]), null);
     }
 
     @Test
     void columnsAreStableAndEveryOneIsMeasured() {
-        assertEquals(List.of("fid_y", "sliced_w2_y", "nll_y", "off_manifold", "mass_tv", "mass_err_c0", "mass_err_c1",
-                "mass_err_c2"), suite.columns());
+        List<String> unconditional = List.of("fid_y", "sliced_w2_y", "nll_y", "off_manifold", "mass_tv", "mass_err_c0",
+                "mass_err_c1", "mass_err_c2");
+        List<String> perClass = List.of("class_hit_c0", "fid_y_c0", "class_hit_c1", "fid_y_c1", "class_hit_c2",
+                "fid_y_c2");
+        List<String> all = new java.util.ArrayList<>(unconditional);
+        all.addAll(perClass);
+        assertEquals(all, suite.columns());
         Map<String, Double> m = measure(y);
-        assertEquals(suite.columns(), List.copyOf(m.keySet()));
+        assertEquals(unconditional, List.copyOf(m.keySet()));
         m.values().forEach(v -> assertTrue(Double.isFinite(v), m.toString()));
     }
 
@@ -100,7 +105,7 @@ class MetricSuiteTest {
             p[2 * i] = mean.x() + ea * w0;
             p[2 * i + 1] = mean.y() + eb * w0 + ec * w1;
         }
-        double fid = suite.measure(new ToyData.Projected(p, new double[n])).get("fid_y");
+        double fid = suite.measure(new ToyData.Projected(p, new double[n]), null).get("fid_y");
         assertEquals(0, fid, 1e-9);
     }
 
@@ -174,7 +179,7 @@ class MetricSuiteTest {
     void nllAndOffManifoldAreMeansOverPoints() {
         double[] points = {0.5, 4.0, 2.5, 2.7, -1.0, 4.5};
         double[] residual = {0.1, 0.2, 0.6};
-        Map<String, Double> m = suite.measure(new ToyData.Projected(points, residual));
+        Map<String, Double> m = suite.measure(new ToyData.Projected(points, residual), null);
         double nll = 0;
         for (int i = 0; i < 3; i++) {
             nll -= SeedToySamples.TOY.logDensity(points[2 * i], points[2 * i + 1]) / 3;
@@ -190,5 +195,31 @@ class MetricSuiteTest {
         assertTrue(data.exactMoments());
         assertEquals(SeedToySamples.TOY.mean(), data.moments().mean());
         assertEquals(SeedToySamples.TOY.covariance(), data.moments().covariance());
+    }
+
+    /**
+     * Points drawn from each class and labelled with it land in their class's region (only the few
+     * corridor points near the boundary can be assigned elsewhere) and match the class moments; the
+     * same points labelled with the next class miss.
+     */
+    @Test
+    void perClassMetricsRecognisePointsOfTheRightClass() {
+        io.github.sibench.datasets.plane.Points p = SeedToySamples.TOY.sample(N, new java.util.SplittableRandom(77));
+        Map<String, Double> right = suite.measure(new ToyData.Projected(p.xy(), new double[N]), p.labels());
+        int[] shifted = p.labels().clone();
+        for (int i = 0; i < N; i++) {
+            shifted[i] = (shifted[i] + 1) % 3;
+        }
+        Map<String, Double> wrong = suite.measure(new ToyData.Projected(p.xy(), new double[N]), shifted);
+        double[] w = SeedToySamples.TOY.classWeights();
+        for (int k = 0; k < 3; k++) {
+            assertTrue(right.get("class_hit_c" + k) > 0.98, "class " + k + ": " + right);
+            assertTrue(wrong.get("class_hit_c" + k) < 0.02, "class " + k + ": " + wrong);
+            // each class's FID-Y from about w_k N points: a few times tr(S_k) / (w_k N) at most
+            var c = SeedToySamples.TOY.classCovariance(k);
+            double bound = 10 * (c.xx() + c.yy()) / (w[k] * N) + 1e-3;
+            assertTrue(right.get("fid_y_c" + k) < bound, "class " + k + " fid " + right.get("fid_y_c" + k) + " > " + bound);
+            assertTrue(wrong.get("fid_y_c" + k) > 1, "class " + k + " fid with wrong labels " + wrong.get("fid_y_c" + k));
+        }
     }
 }

@@ -1,0 +1,19 @@
+package io.github.sibench.benchmark.config;
+
+/**
+ * Labelled settings ({@link Setting#CFG}, {@link Setting#SEMI}).
+ *
+ * @param weight classifier-free guidance weight w at sampling (seed: 2)
+ * @param labelledFraction fraction of training points that keep their label in {@code semi} (in (0, 1])
+ */
+public record GuidanceConfig(double weight, double labelledFraction) {
+
+    public GuidanceConfig {
+        if (!(weight >= 0) || !Double.isFinite(weight)) {
+            throw new IllegalArgumentException("guidance.weight must be finite and >= 0, got " + weight);
+        }
+        if (!(labelledFraction > 0 && labelledFraction <= 1)) {
+            throw new IllegalArgumentException("guidance.labelledFraction must be in (0, 1], got " + labelledFraction);
+        }
+    }
+}
