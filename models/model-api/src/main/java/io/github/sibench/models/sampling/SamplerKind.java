@@ -49,6 +49,17 @@ public enum SamplerKind {
             return runDenoiser(new EdmStochastic(schedule(spec, fields), spec.churn(), 0.05, 50, 1.003),
                     fields, standardNormal);
         }
+    },
+    /**
+     * One pass from the prior through the decoder (VAEs): such models generate themselves and never call
+     * {@link #generate}; a model with fields has no decoder to run.
+     */
+    ANCESTRAL("ancestral", null) {
+        @Override
+        Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal) {
+            throw new UnsupportedOperationException("ancestral sampling needs a one-pass decoder (a VAE), which this "
+                    + "model lacks; use an ODE, SDE or EDM sampler");
+        }
     };
 
     private final String configName;

@@ -7,9 +7,9 @@ import java.util.Locale;
  * A sampler as named in a run configuration, with its settings. Settings a sampler does not use are
  * ignored; missing ones take the defaults below.
  *
- * @param name a {@link SamplerKind} name: euler, heun, rk4, dopri5, em, edm-heun, edm-sde
+ * @param name a {@link SamplerKind} name: euler, heun, rk4, dopri5, em, edm-heun, edm-sde, ancestral
  * @param steps number of steps N (fixed-step samplers; default 100). NFE: euler N, heun 2N - 1, rk4 4N,
- *     em N, edm-heun and edm-sde 2N - 1; dopri5 reports what it spent
+ *     em N, edm-heun and edm-sde 2N - 1, ancestral 1; dopri5 reports what it spent
  * @param eps constant diffusion coefficient of the SDE sampler (default 1)
  * @param tolerance relative and absolute tolerance of dopri5 (default 1e-4)
  * @param churn EDM's S_churn (default 40, with S_tmin = 0.05, S_tmax = 50, S_noise = 1.003 as in Karras
@@ -51,16 +51,17 @@ public record SamplerSpec(String name, Integer steps, Double eps, Double toleran
     public String label() {
         return switch (kind()) {
             case DOPRI5 -> name + "-tol" + tolerance;
+            case ANCESTRAL -> name;
             case EM -> name + "-" + steps + "-eps" + eps;
             case EDM_SDE -> name + "-" + steps + "-churn" + churn;
             default -> name + "-" + steps;
         };
     }
 
-    /** Whether the sampler runs a fixed number of steps (all but dopri5). */
+    /** Whether the sampler runs a configured number of steps (all but dopri5 and ancestral). */
     @JsonIgnore
     public boolean fixedSteps() {
-        return kind() != SamplerKind.DOPRI5;
+        return kind() != SamplerKind.DOPRI5 && kind() != SamplerKind.ANCESTRAL;
     }
 
     @JsonIgnore
