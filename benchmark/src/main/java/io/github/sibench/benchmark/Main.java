@@ -73,6 +73,10 @@ public final class Main implements Callable<Integer> {
             System.out.println(ConfigLoader.toJson(config));
             return 0;
         }
+        if (config.threads() > 0) {
+            // read by the PyTorch engine when it starts, which has not happened yet
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.threads()));
+        }
         long start = System.nanoTime();
         BenchmarkRunner.Outcome outcome = new BenchmarkRunner(config, new ConsoleProgress(System.err)).run();
         System.err.printf("%d rows (%d failed) in %.1f s%n", outcome.rows(), outcome.failed(),

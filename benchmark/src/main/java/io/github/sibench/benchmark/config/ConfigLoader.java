@@ -86,7 +86,7 @@ public final class ConfigLoader {
             resolved.add(new ModelEntry(e.name(), e.label(), JSON.valueToTree(modelConfig(f, e.config())),
                     e.samplers()));
         }
-        return new RunConfig(raw.profile(), raw.output(), raw.device(), raw.seeds(), raw.dataset(), raw.backbone(),
+        return new RunConfig(raw.profile(), raw.output(), raw.device(), raw.threads(), raw.seeds(), raw.dataset(), raw.backbone(),
                 raw.training(), raw.evaluation(), raw.settings(), raw.guidance(), resolved);
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
  * @param profile name of the profile it started from
  * @param output directory of the results
  * @param device DJL device, e.g. {@code cpu}
+ * @param threads PyTorch intra-op threads, 0 for the engine's default (one per core); small networks run
+ *     faster on 1 thread, where per-op synchronisation costs more than it saves
  * @param seeds one training-and-sampling run per seed and model
  * @param dataset the data
  * @param backbone the network size shared by all models
@@ -24,6 +26,7 @@ public record RunConfig(
         String profile,
         String output,
         String device,
+        int threads,
         List<Long> seeds,
         DatasetConfig dataset,
         BackboneConfig backbone,
@@ -36,6 +39,7 @@ public record RunConfig(
     public RunConfig {
         require(output != null && !output.isBlank(), "output is required");
         require(device != null && !device.isBlank(), "device is required");
+        require(threads >= 0, "threads must be >= 0 (0: the engine's default), got " + threads);
         require(seeds != null && !seeds.isEmpty(), "seeds must list at least one seed");
         require(dataset != null, "dataset is required");
         require(backbone != null, "backbone is required");

@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One training step (batch 256: forward, backward, AdamW update, EMA update) of the SwiGLU backbone
  * under flow matching, at the two profile sizes: {@code quick} (d = 64, H = 128, 2 blocks) and
- * {@code paper} (d = 9408, H = 512, 2 blocks). Reported as steps per second.
+ * {@code paper} (d = 9408, H = 512, 2 blocks), each with the thread count of its profile (1 and the
+ * engine's default). Reported as steps per second.
  *
  * <p>Run: {@code mvn -q -pl benchmark -am compile exec:exec -Dmain=org.openjdk.jmh.Main -Dargs=TrainingStep}
  * (the forked JVMs inherit {@code OMP_WAIT_POLICY=PASSIVE}).
@@ -48,6 +49,10 @@ public class TrainingStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         boolean paper = "paper".equals(size);
+        if (!paper) {
+            // the quick profile's setting; each parameter value runs in its own fork, before the engine starts
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
         int dim = paper ? 9408 : 64;
         int n = 1000;
         BackboneConfig backbone = new BackboneConfig(paper ? 512 : 128, 2, 16);
