@@ -154,6 +154,32 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * An override's value: JSON when it parses; a bracketed list whose quotes a shell or Maven stripped
+     * ({@code [unsup,cfg]}) as a list of such values; anything else as a string.
+     */
+    private static JsonNode parseValue(String text) {
+        try {
+            JsonNode value = JSON.readTree(text);
+            if (value != null && !value.isMissingNode()) {
+                return value;
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: fall through
+        }
+        if (text.length() >= 2 && text.startsWith("[") && text.endsWith("]") && !text.contains("{")) {
+            var list = JSON.getNodeFactory().arrayNode();
+            String inner = text.substring(1, text.length() - 1).trim();
+            if (!inner.isEmpty()) {
+                for (String item : inner.split(",")) {
+                    list.add(parseValue(item.trim()));
+                }
+            }
+            return list;
+        }
+        return JSON.getNodeFactory().textNode(text);
+    }
+
     static void applyOverride(ObjectNode root, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
@@ -161,15 +187,7 @@ public final class ConfigLoader {
         }
         String[] path = override.substring(0, eq).trim().split("\\.");
         String text = override.substring(eq + 1).trim();
-        JsonNode value;
-        try {
-            value = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            value = null;
-        }
-        if (value == null || value.isMissingNode()) {
-            value = JSON.getNodeFactory().textNode(text);
-        }
+        JsonNode value = parseValue(text);
         ObjectNode node = root;
         for (int i = 0; i < path.length - 1; i++) {
             JsonNode child = node.get(path[i]);

@@ -105,6 +105,16 @@ class ConfigLoaderTest {
         assertEquals("runs/x", quick("output=runs/x").output());
     }
 
+    /** Lists whose quotes were stripped on the way (exec:exec's argument splitting) still read as lists. */
+    @Test
+    void unquotedListsReadAsListsOfValues() {
+        RunConfig c = quick("settings=[unsup,cfg]", "seeds=[3, 4]");
+        assertEquals(List.of(Setting.UNSUP, Setting.CFG), c.settings());
+        assertEquals(List.of(3L, 4L), c.seeds());
+        ConfigException e = assertThrows(ConfigException.class, () -> quick("settings=[unsup,nope]"));
+        assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+
     @Test
     void userFileMergesOverTheProfile() throws Exception {
         Path f = file("user.json", """

@@ -17,7 +17,8 @@ import io.github.sibench.models.sampling.ModelFields;
  * network that learns the velocity b and the denoiser.
  *
  * <p>Albergo, Boffi and Vanden-Eijnden, "Stochastic interpolants: a unifying framework for flows and
- * diffusions" (2023). Loss: {@code |b_hat - (x1 - x0 + gamma' z)|^2 + |eps_hat - (t x1 + gamma z) / s|^2}
+ * diffusions" (2023). Loss: {@code (|b_hat - (x1 - x0 + gamma' z)|^2 + |eps_hat - (t x1 + gamma z) / s|^2) / 2},
+ * averaged over dimensions,
  * with {@code s^2 = t^2 + gamma^2} and {@code t ~ U[tMin, tMax]}. The second head learns the normalised
  * total noise {@code eps = E[(beta x1 + gamma z) / s | x_t]}, equivalent to the paper's denoiser
  * {@code eta_z = E[z | x_t] = (gamma / s) eps}, and gives the score {@code -eps / s} without dividing by
@@ -51,7 +52,9 @@ public final class StochasticInterpolantModel extends NetworkModel {
         PathSample p = path.sample(batch.x0(), x1, z, times.sample(batch.size(), batch.rng()));
         NDArray out = batch.network().apply(p.xt(), p.t(), batch.label());
         NDArray target = p.velocity().concat(p.noise(), 1);
-        return out.sub(target).square().mean().mul(2);
+        // mean over both heads: half the sum of the two regression losses. No op with a Java scalar here:
+        // DJL keeps such scalars in Java memory that autograd may read after the garbage collector freed it.
+        return out.sub(target).square().mean();
     }
 
     @Override

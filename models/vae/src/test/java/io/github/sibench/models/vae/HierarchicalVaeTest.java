@@ -1,0 +1,378 @@
+package io.github.sibench.models.vae;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.github.sibench.core.sampler.Samples;
+import io.github.sibench.core.util.Scoped;
+import io.github.sibench.models.GenerativeModel;
+import io.github.sibench.models.ModelContext;
+import io.github.sibench.models.ModelFactory;
+import io.github.sibench.models.ModelRegistry;
+import io.github.sibench.models.ToyTraining;
+import io.github.sibench.models.guidance.Guidance;
+import io.github.sibench.models.sampling.SamplerSpec;
+import io.github.sibench.models.train.TrainResult;
+import io.github.sibench.models.train.TrainingConfig;
+import io.github.sibench.models.train.TrainingFailedException;
+import io.github.sibench.models.train.TrainingSet;
+import io.github.sibench.models.vae.VaeConfig.Prior;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class HierarchicalVaeTest {
+
+    private static final SamplerSpec ANY = SamplerSpec.of("ancestral", 1);
+
+    /** A few points of the top latent, one far out (the log-sum-exp must stay finite there). */
+    private static final float[] Z = {0, 0, 1, -0.5f, -2, 3, 0.3f, 0.7f, 6, -6};
+
+    private static HierarchicalVae model(Prior prior, int classes, long seed) {
+        return new HierarchicalVae(VaeConfig.of(prior), new ModelContext(2, classes, ToyTraining.TINY, seed, "cpu"));
+    }
+
+    private static TrainingSet unlabelled() {
+        TrainingSet d = ToyTraining.data(2000, 1);
+        return TrainingSet.unlabelled(d.x(), d.n(), d.dim());
+    }
+
+    private static double mean(List<Double> v, int from, int to) {
+        return v.subList(from, to).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Prior.class)
+    void shortTrainingBeatsTheUntrainedModelAndLowersTheNegativeElbo(Prior prior) {
+        List<Double> losses = new ArrayList<>();
+        List<Integer> live = new ArrayList<>();
+        try (HierarchicalVae m = model(prior, 0, 3)) {
+            double before = ToyTraining.frechet(m, ANY, 4000, 5);
+            TrainResult r = m.train(unlabelled(), ToyTraining.training(300), (done, total, loss, lr) -> {
+                losses.add(loss);
+                if (done % 50 == 0) {
+                    live.add(Scoped.liveArrays());
+                }
+            });
+            double after = ToyTraining.frechet(m, ANY, 4000, 5);
+            double early = mean(losses, 0, 10);
+            double late = mean(losses, losses.size() - 10, losses.size());
+            System.out.printf("vae(%s): FD before %.4f, after %.4f; negative ELBO first 10 steps %.3f, last 10 %.3f,"
+                    + " final %.3f nats; %.0f steps/s%n", prior.configName(), before, after, early, late, r.finalLoss(),
+                    r.stepsPerSecond());
+            // untrained: the decoder's output layer starts at zero, so every sample is the point 0
+            assertTrue(before > 2, "untrained samples should sit at 0, far from the data: " + before);
+            assertTrue(after < before / 5, "training must cut the Frechet distance 5x: " + before + " -> " + after);
+            assertTrue(late < early - 1, "the negative ELBO must fall by more than 1 nat: " + early + " -> " + late);
+            assertTrue(Double.isFinite(r.finalLoss()) && Math.abs(r.finalLoss() - mean(losses, 285, 300)) < 1e-9,
+                    "final loss is the mean of the last 5% of steps: " + r.finalLoss());
+            assertEquals(live.get(0), live.get(live.size() - 1), "live native arrays grew during training: " + live);
+        }
+    }
+
+    @Test
+    void normalPriorIsTheClosedForm() {
+        try (HierarchicalVae m = model(Prior.NORMAL, 0, 1)) {
+            double[] got = m.logPriorDensity(Z, Z.length / 2);
+            for (int i = 0; i < got.length; i++) {
+                double z0 = Z[2 * i];
+                double z1 = Z[2 * i + 1];
+                double expected = -0.5 * (z0 * z0 + z1 * z1) - Math.log(2 * Math.PI);
+                assertClose(expected, got[i], "log N(z; 0, I) at point " + i);
+            }
+        }
+    }
+
+    @Test
+    void mogPriorEqualsADirectMixture() {
+        try (HierarchicalVae m = model(Prior.MOG, 0, 2)) {
+            m.train(unlabelled(), ToyTraining.training(40), (a, b, c, d) -> {});
+            int k = m.config().components();
+            float[] means = m.mogMeans();
+            float[] logVars = m.mogLogVars();
+            float[] logits = m.mogLogits();
+            assertFalse(allEqual(logits), "training must have moved the mixture weights: " + Arrays.toString(logits));
+            double[] logWeights = logSoftmax(logits);
+            double[] got = m.logPriorDensity(Z, Z.length / 2);
+            for (int i = 0; i < got.length; i++) {
+                double[] terms = new double[k];
+                for (int c = 0; c < k; c++) {
+                    terms[c] = logWeights[c] + logGaussian(Z, i, means, logVars, c, m.config());
+                }
+                assertClose(logSumExp(terms), got[i], "MoG log-density at point " + i);
+            }
+        }
+    }
+
+    @Test
+    void vampPriorEqualsADirectMixtureOfTheEncodedPseudoInputs() {
+        try (HierarchicalVae m = model(Prior.VAMP, 0, 2)) {
+            m.train(unlabelled(), ToyTraining.training(40), (a, b, c, d) -> {});
+            int k = m.config().components();
+            float[] u = m.pseudoInputs();
+            assertEquals(k * 2, u.length);
+            float[][] posterior = m.topPosterior(u, k);
+            assertFalse(allEqual(posterior[0]), "the components must differ: " + Arrays.toString(posterior[0]));
+            double[] got = m.logPriorDensity(Z, Z.length / 2);
+            for (int i = 0; i < got.length; i++) {
+                double[] terms = new double[k];
+                for (int c = 0; c < k; c++) {
+                    terms[c] = -Math.log(k) + logGaussian(Z, i, posterior[0], posterior[1], c, m.config());
+                }
+                assertClose(logSumExp(terms), got[i], "VampPrior log-density at point " + i);
+            }
+        }
+    }
+
+    /** log N(z_i; means_c, diag exp(clamp(logVars_c))) in doubles, for 2D latents. */
+    private static double logGaussian(float[] z, int i, float[] means, float[] logVars, int c, VaeConfig config) {
+        double sum = 0;
+        for (int j = 0; j < 2; j++) {
+            double lv = Math.max(config.logVarMin(), Math.min(config.logVarMax(), logVars[2 * c + j]));
+            double diff = z[2 * i + j] - means[2 * c + j];
+            sum += -0.5 * (Math.log(2 * Math.PI) + lv + diff * diff / Math.exp(lv));
+        }
+        return sum;
+    }
+
+    private static double logSumExp(double[] a) {
+        double max = Arrays.stream(a).max().orElseThrow();
+        double sum = 0;
+        for (double v : a) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    private static double[] logSoftmax(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        double lse = logSumExp(d);
+        for (int i = 0; i < d.length; i++) {
+            d[i] -= lse;
+        }
+        return d;
+    }
+
+    private static boolean allEqual(float[] a) {
+        for (float v : a) {
+            if (v != a[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void assertClose(double expected, double actual, String what) {
+        assertTrue(Math.abs(expected - actual) <= 1e-4 * Math.max(1, Math.abs(expected)),
+                what + ": expected " + expected + ", got " + actual);
+    }
+
+    @Test
+    void guidanceOneIsTheConditionalModelZeroTheNullOneAndTwoFollowsTheLabel() {
+        int n = 2000;
+        int[] left = new int[n];
+        int[] right = new int[n];
+        int[] none = new int[n];
+        Arrays.fill(right, 1);
+        Arrays.fill(none, -1);
+        try (HierarchicalVae m = model(Prior.NORMAL, 2, 3); NDManager nd = NDManager.newBaseManager()) {
+            m.train(ToyTraining.data(2000, 1), ToyTraining.training(300), (a, b, c, d) -> {});
+            float[] w1 = m.generate(ANY, n, Guidance.of(left, 1), 7, nd).x().toFloatArray();
+            float[] w0 = m.generate(ANY, n, Guidance.of(left, 0), 7, nd).x().toFloatArray();
+            float[] w2 = m.generate(ANY, n, Guidance.of(left, 2), 7, nd).x().toFloatArray();
+            assertArrayEquals(m.generateWithLabels(n, left, 7, nd).x().toFloatArray(), w1, "w = 1: conditional model");
+            assertArrayEquals(m.generateWithLabels(n, none, 7, nd).x().toFloatArray(), w0, "w = 0: null model");
+            assertArrayEquals(m.generate(ANY, n, Guidance.NONE, 7, nd).x().toFloatArray(), w0,
+                    "w = 0 is unconditional generation");
+            double leftAtW0 = fractionLeft(w0);
+            double leftAtW2 = fractionLeft(w2);
+            double rightAtW2 = 1 - fractionLeft(m.generate(ANY, n, Guidance.of(right, 2), 7, nd).x().toFloatArray());
+            System.out.printf("vae(normal) CFG: x < 0 for label 0 at w=0 %.3f, w=1 %.3f, w=2 %.3f; x > 0 for label 1 at"
+                    + " w=2 %.3f%n", leftAtW0, fractionLeft(w1), leftAtW2, rightAtW2);
+            assertTrue(leftAtW0 > 0.3 && leftAtW0 < 0.7, "the null model must cover both blobs: " + leftAtW0);
+            assertTrue(leftAtW2 > 0.9, "label 0 with w = 2 must land in the left blob: " + leftAtW2);
+            assertTrue(rightAtW2 > 0.9, "label 1 with w = 2 must land in the right blob: " + rightAtW2);
+        }
+    }
+
+    @Test
+    void guidanceIsExactThroughTheVampPriorToo() {
+        int n = 300;
+        int[] labels = new int[n];
+        int[] none = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+        }
+        Arrays.fill(none, -1);
+        try (HierarchicalVae m = model(Prior.VAMP, 2, 4); NDManager nd = NDManager.newBaseManager()) {
+            m.train(ToyTraining.data(1000, 2), ToyTraining.training(20), (a, b, c, d) -> {});
+            float[] w1 = m.generate(ANY, n, Guidance.of(labels, 1), 11, nd).x().toFloatArray();
+            float[] w0 = m.generate(ANY, n, Guidance.of(labels, 0), 11, nd).x().toFloatArray();
+            assertFalse(Arrays.equals(w0, w1), "the label must change the output, or the comparison proves nothing");
+            assertArrayEquals(m.generateWithLabels(n, labels, 11, nd).x().toFloatArray(), w1);
+            assertArrayEquals(m.generateWithLabels(n, none, 11, nd).x().toFloatArray(), w0);
+        }
+    }
+
+    private static double fractionLeft(float[] xy) {
+        int left = 0;
+        for (int i = 0; i < xy.length / 2; i++) {
+            left += xy[2 * i] < 0 ? 1 : 0;
+        }
+        return left / (xy.length / 2.0);
+    }
+
+    @Test
+    void memoryStaysFlatOverLabelledTrainingAndGuidedGeneration() {
+        List<Integer> live = new ArrayList<>();
+        int[] labels = new int[500];
+        try (HierarchicalVae m = model(Prior.VAMP, 2, 1)) {
+            m.train(ToyTraining.data(1000, 3), ToyTraining.training(150), (done, total, loss, lr) -> {
+                if (done % 30 == 0) {
+                    live.add(Scoped.liveArrays());
+                }
+            });
+            assertEquals(live.get(0), live.get(live.size() - 1), "live native arrays grew during training: " + live);
+            int before = Scoped.liveArrays();
+            for (int i = 0; i < 5; i++) {
+                try (NDManager nd = NDManager.newBaseManager()) {
+                    m.generate(ANY, 500, Guidance.of(labels, 2), i, nd);
+                    m.generate(ANY, 500, Guidance.NONE, i, nd);
+                }
+            }
+            assertEquals(before, Scoped.liveArrays(), "generation left native arrays behind");
+        }
+    }
+
+    /**
+     * Regression: DJL's PyTorch engine makes the scalar of {@code x.mul(0.5f)} a view of a Java buffer that
+     * the garbage collector may free before the backward pass reads it; losses were then NaN at random
+     * steps. With a collector running all the time, training must give the very same losses.
+     */
+    @Test
+    void lossesDoNotDependOnTheGarbageCollector() throws InterruptedException {
+        double[] quiet = losses(Prior.MOG, 12);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread collector = new Thread(() -> {
+            while (!stop.get()) {
+                System.gc();
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        double[] busy;
+        try {
+            busy = losses(Prior.MOG, 12);
+        } finally {
+            stop.set(true);
+            collector.join();
+        }
+        assertArrayEquals(quiet, busy, "losses changed when the garbage collector ran");
+    }
+
+    private static double[] losses(Prior prior, int steps) {
+        double[] out = new double[steps];
+        try (HierarchicalVae m = model(prior, 0, 5)) {
+            m.train(unlabelled(), ToyTraining.training(steps), (done, total, loss, lr) -> out[done - 1] = loss);
+        }
+        return out;
+    }
+
+    @Test
+    void hugeLearningRateFailsWithAOneLineMessage() {
+        TrainingConfig reckless = new TrainingConfig(50, 64, 1e20, 0, 0, 0.99, 0, 0.2);
+        try (HierarchicalVae m = model(Prior.NORMAL, 0, 1)) {
+            TrainingFailedException e = assertThrows(TrainingFailedException.class,
+                    () -> m.train(unlabelled(), reckless, (a, b, c, d) -> {}));
+            assertTrue(e.getMessage().startsWith("vae(normal): training loss (negative ELBO) became "), e.getMessage());
+            assertTrue(e.getMessage().contains("at step"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anySamplerGivesTheSameOneDecoderPass() {
+        try (HierarchicalVae m = model(Prior.MOG, 0, 2); NDManager nd = NDManager.newBaseManager()) {
+            m.train(unlabelled(), ToyTraining.training(20), (a, b, c, d) -> {});
+            Samples ancestral = m.generate(ANY, 64, Guidance.NONE, 9, nd);
+            Samples euler = m.generate(SamplerSpec.of("euler", 100), 64, Guidance.NONE, 9, nd);
+            Samples em = m.generate(SamplerSpec.of("em", 10), 64, Guidance.NONE, 9, nd);
+            Samples dopri = m.generate(SamplerSpec.of("dopri5", 1), 64, Guidance.NONE, 9, nd);
+            assertEquals(1, ancestral.nfe());
+            assertEquals(1, euler.nfe());
+            assertEquals(1, em.nfe());
+            assertEquals(1, dopri.nfe());
+            assertEquals(64, euler.x().getShape().get(0));
+            assertEquals(2, euler.x().getShape().get(1));
+            assertArrayEquals(ancestral.x().toFloatArray(), euler.x().toFloatArray());
+            assertArrayEquals(euler.x().toFloatArray(), em.x().toFloatArray());
+            assertArrayEquals(euler.x().toFloatArray(), dopri.x().toFloatArray());
+            assertFalse(Arrays.equals(euler.x().toFloatArray(),
+                    m.generate(ANY, 64, Guidance.NONE, 10, nd).x().toFloatArray()), "another seed, other samples");
+        }
+    }
+
+    @Test
+    void labelsNeedAClassConditionalModel() {
+        try (HierarchicalVae m = model(Prior.NORMAL, 0, 1); NDManager nd = NDManager.newBaseManager()) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> m.generate(ANY, 4, Guidance.of(new int[4], 2), 1, nd));
+            assertTrue(e.getMessage().contains("without classes"), e.getMessage());
+        }
+        try (HierarchicalVae m = model(Prior.NORMAL, 2, 1); NDManager nd = NDManager.newBaseManager()) {
+            assertThrows(IllegalArgumentException.class, () -> m.generate(ANY, 4, Guidance.of(new int[3], 2), 1, nd));
+            assertThrows(IllegalArgumentException.class,
+                    () -> m.train(TrainingSet.unlabelled(new float[9], 3, 3), ToyTraining.training(5), (a, b, c, d) -> {}));
+        }
+    }
+
+    @Test
+    void klWarmupRampsTheLatentWeightUpToBeta() {
+        VaeConfig c = new VaeConfig(Prior.NORMAL, 2, 2, 16, -10, 10, 0.5, 0.25, VaeConfig.DecoderVariance.FIXED, -2);
+        try (HierarchicalVae m = new HierarchicalVae(c, new ModelContext(2, 0, ToyTraining.TINY, 1, "cpu"));
+                HierarchicalVae plain = model(Prior.NORMAL, 0, 1)) {
+            assertEquals(0.5 / 25, m.klWeight(0, 100), 1e-12);
+            assertEquals(0.5 * 13 / 25, m.klWeight(12, 100), 1e-12);
+            assertEquals(0.5, m.klWeight(24, 100), 1e-12);
+            assertEquals(0.5, m.klWeight(99, 100), 1e-12);
+            assertEquals(1, plain.klWeight(0, 100));
+        }
+    }
+
+    @Test
+    void everyDecoderVarianceModeTrains() {
+        for (VaeConfig.DecoderVariance v : VaeConfig.DecoderVariance.values()) {
+            VaeConfig c = new VaeConfig(Prior.NORMAL, 4, 2, 16, -10, 10, 1, 0, v, -2);
+            try (HierarchicalVae m = new HierarchicalVae(c, new ModelContext(2, 0, ToyTraining.TINY, 1, "cpu"))) {
+                List<Double> losses = new ArrayList<>();
+                m.train(unlabelled(), ToyTraining.training(40), (done, total, loss, lr) -> losses.add(loss));
+                assertTrue(mean(losses, 30, 40) < mean(losses, 0, 10), v + ": the negative ELBO must fall: " + losses);
+            }
+        }
+    }
+
+    @Test
+    void registeredUnderItsNameWithThePriorInItsLabel() {
+        ModelFactory<?> f = ModelRegistry.byName("vae");
+        VaeFactory vae = assertInstanceOf(VaeFactory.class, f);
+        assertEquals(VaeConfig.defaults(), vae.defaultConfig());
+        assertEquals("vae(vamp)", vae.interpolant(vae.defaultConfig()));
+        assertEquals("vae(mog)", vae.interpolant(VaeConfig.of(Prior.MOG)));
+        assertEquals("vae(normal)", vae.interpolant(VaeConfig.of(Prior.NORMAL)));
+        try (GenerativeModel m = vae.create(VaeConfig.of(Prior.MOG), new ModelContext(2, 0, ToyTraining.TINY, 1, "cpu"))) {
+            assertInstanceOf(HierarchicalVae.class, m);
+        }
+    }
+}
