@@ -75,10 +75,10 @@ public final class BenchmarkRunner {
     /** Trains one model in one setting with one seed, samples with each of its samplers; returns the failed rows. */
     private int runModel(ModelEntry entry, Setting setting, long seed, ToyData data, MetricSuite metrics,
             CsvTable table, Path dir) {
-        ModelFactory<?> factory = ModelRegistry.byName(entry.name());
+        ResolvedModel resolved = ResolvedModel.of(entry);
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("model", entry.label());
-        common.put("interpolant", interpolant(factory, entry));
+        common.put("interpolant", resolved.interpolant());
         common.put("setting", setting.id());
         common.put("dataset", config.dataset().name());
         common.put("ambient_dim", config.dataset().ambientDim());
@@ -88,7 +88,7 @@ public final class BenchmarkRunner {
         ModelContext context = new ModelContext(train.dim(), train.numClasses(), config.backbone(), seed, config.device());
         String task = entry.label() + " " + setting.id() + " seed " + seed;
         int failed = 0;
-        try (GenerativeModel model = create(factory, entry, context)) {
+        try (GenerativeModel model = resolved.create(context)) {
             TrainResult trained;
             try (Progress.Task bar = progress.training(task, config.training().steps())) {
                 trained = model.train(train, config.training(), bar);
@@ -123,14 +123,22 @@ public final class BenchmarkRunner {
         return failed;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static GenerativeModel create(ModelFactory factory, ModelEntry entry, ModelContext context) {
-        return factory.create(ConfigLoader.modelConfig(factory, entry.config()), context);
-    }
+    /** A model factory with its config record, resolved once per entry. */
+    private record ResolvedModel(ModelFactory<Record> factory, Record config) {
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static String interpolant(ModelFactory factory, ModelEntry entry) {
-        return factory.interpolant(ConfigLoader.modelConfig(factory, entry.config()));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        static ResolvedModel of(ModelEntry entry) {
+            ModelFactory factory = ModelRegistry.byName(entry.name());
+            return new ResolvedModel(factory, ConfigLoader.modelConfig(factory, entry.config()));
+        }
+
+        String interpolant() {
+            return factory.interpolant(config);
+        }
+
+        GenerativeModel create(ModelContext context) {
+            return factory.create(config, context);
+        }
     }
 
     private void sample(GenerativeModel model, Setting setting, SamplerSpec sampler, long seed, ToyData data,
