@@ -1,11 +1,11 @@
 package io.github.sibench.benchmark.jmh;
 
 import io.github.sibench.models.ModelContext;
-import io.github.sibench.models.NetworkModel;
 import io.github.sibench.models.backbone.BackboneConfig;
 import io.github.sibench.models.flowmatching.FlowMatchingConfig;
 import io.github.sibench.models.flowmatching.FlowMatchingModel;
 import io.github.sibench.models.train.TrainingConfig;
+import io.github.sibench.models.train.TrainingRun;
 import io.github.sibench.models.train.TrainingSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +44,7 @@ public class TrainingStepBenchmark {
     public String size;
 
     private FlowMatchingModel model;
-    private NetworkModel.TrainingRun run;
+    private TrainingRun run;
 
     @Setup(Level.Trial)
     public void setUp() {

@@ -7,10 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.AdamW;
-import ai.djl.training.optimizer.Optimizer;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.models.backbone.SwiGluMlp;
 import io.github.sibench.models.guidance.ClassifierFree;
@@ -21,21 +18,17 @@ import io.github.sibench.models.guidance.Labels;
 import io.github.sibench.models.sampling.ModelFields;
 import io.github.sibench.models.sampling.SamplerKind;
 import io.github.sibench.models.sampling.SamplerSpec;
-import io.github.sibench.models.train.Ema;
-import io.github.sibench.models.train.LearningRateSchedule;
 import io.github.sibench.models.train.TrainResult;
 import io.github.sibench.models.train.TrainingConfig;
-import io.github.sibench.models.train.TrainingFailedException;
 import io.github.sibench.models.train.TrainingListener;
+import io.github.sibench.models.train.TrainingRun;
 import io.github.sibench.models.train.TrainingSet;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * Base of every model that is one {@link SwiGluMlp} trained by regression: owns the network and its
- * native memory, runs the training loop (AdamW, warm-up + linear decay, EMA, NaN check, memory held flat
- * by one sub-manager per step) and generates through the core samplers. A subclass gives the loss of a
- * batch and the fields of the trained network.
+ * native memory, trains it with the shared {@link TrainingRun} and generates through the core samplers.
+ * A subclass gives the loss of a batch and the fields of the trained network.
  */
 public abstract class NetworkModel implements GenerativeModel {
 
@@ -88,24 +81,13 @@ public abstract class NetworkModel implements GenerativeModel {
 
     @Override
     public TrainResult train(TrainingSet data, TrainingConfig config, TrainingListener listener) {
-        int tail = Math.max(1, config.steps() / 20);
-        double tailSum = 0;
-        long start = System.nanoTime();
         try (TrainingRun run = startTraining(data, config)) {
-            for (int step = 0; step < config.steps(); step++) {
-                double loss = run.step();
-                if (step >= config.steps() - tail) {
-                    tailSum += loss;
-                }
-                listener.onStep(step + 1, config.steps(), loss, config.learningRateAt(step));
-            }
-            run.finish();
+            return run.run(listener);
         }
-        return new TrainResult(config.steps(), (System.nanoTime() - start) / 1e9, tailSum / tail);
     }
 
     /**
-     * Starts a training run that the caller advances one optimisation step at a time (what
+     * Starts a training run that the caller may advance one optimisation step at a time (what
      * {@link #train} does, exposed for step-level benchmarks).
      */
     public TrainingRun startTraining(TrainingSet data, TrainingConfig config) {
@@ -113,98 +95,9 @@ public abstract class NetworkModel implements GenerativeModel {
             throw new IllegalArgumentException(name() + ": data has dimension " + data.dim() + ", model expects "
                     + context.dim());
         }
-        return new TrainingRun(data, config);
-    }
-
-    /**
-     * One training run: AdamW with the config's schedule, an EMA of the weights, the data set held once in
-     * native memory, and one sub-manager per step so that native memory stays flat.
-     */
-    public final class TrainingRun implements AutoCloseable {
-
-        private final TrainingSet data;
-        private final TrainingConfig config;
-        private final RandomGenerator rng;
-        private final ParameterStore store;
-        private final LabelledNetwork net;
-        private final NDManager runManager;
-        private final Ema ema;
-        private final NDArray all;
-        private int done;
-
-        private TrainingRun(TrainingSet data, TrainingConfig config) {
-            this.data = data;
-            this.config = config;
-            int seed = Math.toIntExact(Math.floorMod(context.seed() * 31 + 7, Integer.MAX_VALUE));
-            Engine.getInstance().setRandomSeed(seed);
-            this.rng = new SplittableRandom(seed);
-            AdamW.Builder builder = Optimizer.adamW()
-                    .optLearningRateTracker(new LearningRateSchedule(config))
-                    .optWeightDecays((float) config.weightDecay());
-            if (config.gradClip() > 0) {
-                builder.optClipGrad((float) config.gradClip());
-            }
-            this.store = new ParameterStore(manager, false);
-            store.setParameterServer(Engine.getInstance().newParameterServer(builder.build()), new Device[] {device});
-            this.net = (x, t, label) -> forward(store, x, t, label, true);
-            this.runManager = manager.newSubManager();
-            this.ema = new Ema(network.getParameters(), config.emaDecay(), manager);
-            this.all = runManager.create(data.x(), new Shape(data.n(), data.dim()));
-        }
-
-        /**
-         * One optimisation step on a batch drawn with replacement; returns its loss.
-         *
-         * @throws TrainingFailedException if the loss is NaN or infinite
-         */
-        public double step() {
-            double loss;
-            try (NDManager sm = runManager.newSubManager();
-                    GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                int[] idx = new int[config.batchSize()];
-                for (int i = 0; i < idx.length; i++) {
-                    idx[i] = rng.nextInt(data.n());
-                }
-                NDArray x0 = all.get(sm.create(idx));
-                x0.attach(sm);
-                NDArray lossArray = loss(new Batch(sm, x0, labels(sm, idx), rng, net));
-                loss = lossArray.getFloat();
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingFailedException(name() + ": training loss became " + loss + " at step "
-                            + (done + 1) + "; lower the learning rate or check the data");
-                }
-                collector.backward(lossArray);
-            }
-            store.updateAllParameters();
-            ema.update();
-            done++;
-            return loss;
-        }
-
-        /** One-hot labels of the batch after CFG dropout; null for an unconditional model. */
-        private NDArray labels(NDManager sm, int[] idx) {
-            if (context.numClasses() == 0) {
-                return null;
-            }
-            int[] batch = new int[idx.length];
-            for (int i = 0; i < idx.length; i++) {
-                batch[i] = data.labels() == null ? -1 : data.labels()[idx[i]];
-            }
-            return Labels.oneHot(sm, Labels.dropout(batch, config.labelDropout(), rng), context.numClasses());
-        }
-
-        /** Loads the EMA weights into the network (when EMA is on): the trained model samples with them. */
-        public void finish() {
-            if (config.emaDecay() > 0) {
-                ema.copyToWeights();
-            }
-        }
-
-        @Override
-        public void close() {
-            ema.close();
-            runManager.close();
-        }
+        return new TrainingRun(name(), network, manager, device, context.seed(), context.numClasses(), data, config,
+                step -> TrainingRun.Loss.of(loss(new Batch(step.manager(), step.x0(), step.label(), step.rng(),
+                        (x, t, label) -> forward(step.store(), x, t, label, true)))));
     }
 
     private NDArray forward(ParameterStore store, NDArray x, NDArray t, NDArray label, boolean training) {

@@ -9,14 +9,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.AdamW;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.PairList;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.models.GenerativeModel;
@@ -29,12 +27,11 @@ import io.github.sibench.models.guidance.ClassifierFree.LabelledNetwork;
 import io.github.sibench.models.guidance.Guidance;
 import io.github.sibench.models.guidance.Labels;
 import io.github.sibench.models.sampling.SamplerSpec;
-import io.github.sibench.models.train.Ema;
-import io.github.sibench.models.train.LearningRateSchedule;
 import io.github.sibench.models.train.TrainResult;
 import io.github.sibench.models.train.TrainingConfig;
 import io.github.sibench.models.train.TrainingFailedException;
 import io.github.sibench.models.train.TrainingListener;
+import io.github.sibench.models.train.TrainingRun;
 import io.github.sibench.models.train.TrainingSet;
 import java.util.SplittableRandom;
 
@@ -146,76 +143,23 @@ public final class HierarchicalVae implements GenerativeModel {
         if (data.dim() != dim) {
             throw new IllegalArgumentException(name() + ": data has dimension " + data.dim() + ", model expects " + dim);
         }
-        int tail = Math.max(1, training.steps() / 20);
-        double tailSum = 0;
-        long start = System.nanoTime();
-        int seed = Math.toIntExact(Math.floorMod(context.seed() * 31 + 7, Integer.MAX_VALUE));
-        Engine.getInstance().setRandomSeed(seed);
-        SplittableRandom rng = new SplittableRandom(seed);
-        AdamW.Builder builder = Optimizer.adamW()
-                .optLearningRateTracker(new LearningRateSchedule(training))
-                .optWeightDecays((float) training.weightDecay());
-        if (training.gradClip() > 0) {
-            builder.optClipGrad((float) training.gradClip());
-        }
-        ParameterStore store = new ParameterStore(manager, false);
-        store.setParameterServer(Engine.getInstance().newParameterServer(builder.build()), new Device[] {device});
-        try (NDManager run = manager.newSubManager();
-                Ema ema = new Ema(nets.getParameters(), training.emaDecay(), manager)) {
-            NDArray all = run.create(data.x(), new Shape(data.n(), data.dim()));
-            for (int step = 0; step < training.steps(); step++) {
-                double loss;
-                try (NDManager sm = run.newSubManager();
-                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    int[] idx = new int[training.batchSize()];
-                    for (int i = 0; i < idx.length; i++) {
-                        idx[i] = rng.nextInt(data.n());
-                    }
-                    NDArray x = all.get(sm.create(idx));
-                    x.attach(sm);
-                    Elbo terms = elbo(x, trainingLabels(sm, data, idx, training, rng), store, true);
+        try (TrainingRun run = new TrainingRun(name(), nets, manager, device, context.seed(), classes, data, training,
+                step -> {
+                    Elbo terms = elbo(step.x0(), step.label(), step.store(), true);
                     NDArray negElbo = terms.reconstruction().add(terms.latent()).mean().neg();
-                    loss = negElbo.getFloat();
-                    if (!Double.isFinite(loss)) {
-                        throw new TrainingFailedException(name() + ": training loss (negative ELBO) became " + loss
-                                + " at step " + (step + 1) + "; lower the learning rate or check the data");
-                    }
-                    double weight = klWeight(step, training.steps());
+                    double weight = klWeight(step.index(), training.steps());
                     NDArray objective = weight == 1 ? negElbo
                             : terms.reconstruction().add(times(terms.latent(), weight)).mean().neg();
-                    collector.backward(objective);
-                }
-                store.updateAllParameters();
-                ema.update();
-                if (step >= training.steps() - tail) {
-                    tailSum += loss;
-                }
-                listener.onStep(step + 1, training.steps(), loss, training.learningRateAt(step));
-            }
-            if (training.emaDecay() > 0) {
-                ema.copyToWeights();
-            }
+                    return new TrainingRun.Loss(objective, negElbo);
+                })) {
+            return run.run(listener);
         }
-        return new TrainResult(training.steps(), (System.nanoTime() - start) / 1e9, tailSum / tail);
     }
 
     /** Weight of the latent terms at {@code step}: beta, ramped up linearly from 0 over the KL warm-up. */
     double klWeight(int step, int steps) {
         double warmup = config.klWarmup() * steps;
         return warmup >= 1 && step < warmup ? config.beta() * (step + 1) / warmup : config.beta();
-    }
-
-    /** One-hot labels of the batch after CFG dropout; null for an unconditional model. */
-    private NDArray trainingLabels(NDManager sm, TrainingSet data, int[] idx, TrainingConfig training,
-            SplittableRandom rng) {
-        if (classes == 0) {
-            return null;
-        }
-        int[] batch = new int[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            batch[i] = data.labels() == null ? -1 : data.labels()[idx[i]];
-        }
-        return Labels.oneHot(sm, Labels.dropout(batch, training.labelDropout(), rng), classes);
     }
 
     /** Per-sample terms of the ELBO, each of shape (B): log p(x | z1, z2) and the latent terms. */
