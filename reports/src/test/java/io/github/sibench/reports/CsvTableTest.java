@@ -57,4 +57,16 @@ class CsvTableTest {
             assertEquals(1, files.count());
         }
     }
+
+    /** Results are for people and tools to read: not owner-only like a temporary file. */
+    @Test
+    void writtenFilesAreReadableLikeOrdinaryFiles() throws Exception {
+        Path f = dir.resolve("r.csv");
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "x");
+        AtomicFiles.writeString(f, "new");
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+        }
+    }
 }
