@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.sibench.core.field.GaussianOracle;
 import io.github.sibench.core.interpolant.VeInterpolant;
 import io.github.sibench.core.sampler.Samples;
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.NetworkModel;
 import io.github.sibench.models.ToyTraining;
@@ -141,26 +142,12 @@ class EdmFieldsTest {
 
     /** Sample mean (2), variances (2) and covariance of (n, 2) points. */
     private static double[] moments(float[] xy) {
-        int n = xy.length / 2;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += xy[2 * i];
-            my += xy[2 * i + 1];
+        double[] d = new double[xy.length];
+        for (int i = 0; i < xy.length; i++) {
+            d[i] = xy[i];
         }
-        mx /= n;
-        my /= n;
-        double vx = 0;
-        double vy = 0;
-        double cxy = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = xy[2 * i] - mx;
-            double dy = xy[2 * i + 1] - my;
-            vx += dx * dx;
-            vy += dy * dy;
-            cxy += dx * dy;
-        }
-        return new double[] {mx, my, vx / (n - 1), vy / (n - 1), cxy / (n - 1)};
+        Gaussian2 g = Gaussian2.fit(d);
+        return new double[] {g.mx(), g.my(), g.sxx(), g.syy(), g.sxy()};
     }
 
     /**
