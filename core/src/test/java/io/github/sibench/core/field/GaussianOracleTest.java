@@ -1,5 +1,6 @@
 package io.github.sibench.core.field;
 
+import io.github.sibench.core.ManagedTest;
 import static io.github.sibench.core.field.GaussianFixture.MEAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,8 +15,6 @@ import io.github.sibench.core.interpolant.Coefficients;
 import io.github.sibench.core.interpolant.Interpolant;
 import io.github.sibench.core.interpolant.VeInterpolant;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,21 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Checks the oracle's closed forms against an independent log-density {@code log N(x; alpha m, C(t))}
  * (matrix inverse and determinant computed here), by finite differences in x and t.
  */
-class GaussianOracleTest {
+class GaussianOracleTest extends ManagedTest {
 
     private static final double[][] POINTS = {{0.3, -1.2, 0.7}, {-1.5, 0.4, 2.0}, {2.2, 1.1, -0.9}, {0, 0, 0}};
 
-    private NDManager manager;
 
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     static Stream<Interpolant> interpolants() {
         return GaussianFixture.interpolants().stream();

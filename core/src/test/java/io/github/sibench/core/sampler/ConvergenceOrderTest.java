@@ -1,10 +1,10 @@
 package io.github.sibench.core.sampler;
 
+import io.github.sibench.core.ManagedTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.sibench.core.field.GaussianFixture;
@@ -14,8 +14,6 @@ import io.github.sibench.core.interpolant.LinearInterpolant;
 import io.github.sibench.core.interpolant.TrigonometricInterpolant;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,19 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the coefficient {@code (alpha alpha' lambda + beta beta') / (alpha^2 lambda + beta^2)} has a denominator
  * bounded below by {@code min(lambda, 1) / 2} (linear) or {@code min(lambda, 1)} (trigonometric).
  */
-class ConvergenceOrderTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class ConvergenceOrderTest extends ManagedTest {
 
     static Stream<Arguments> cases() {
         IntFunction<FixedStepOdeSampler> euler = Euler::new;

@@ -1,5 +1,6 @@
 package io.github.sibench.core.sampler;
 
+import io.github.sibench.core.ManagedTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,24 +15,10 @@ import io.github.sibench.core.field.GaussianOracle;
 import io.github.sibench.core.interpolant.Interpolant;
 import io.github.sibench.core.interpolant.LinearInterpolant;
 import io.github.sibench.core.interpolant.VpInterpolant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Adaptive Dormand-Prince 5(4) against the exact flow map, in float64. */
-class DormandPrinceTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class DormandPrinceTest extends ManagedTest {
 
     @Test
     void errorFollowsTheToleranceAndLooserToleranceCostsFewerEvaluations() {

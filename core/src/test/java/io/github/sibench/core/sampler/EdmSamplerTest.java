@@ -1,5 +1,6 @@
 package io.github.sibench.core.sampler;
 
+import io.github.sibench.core.SharedManagerTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,8 +17,6 @@ import io.github.sibench.core.field.GaussianFixture.Moments;
 import io.github.sibench.core.field.GaussianOracle;
 import io.github.sibench.core.interpolant.VeInterpolant;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,22 +27,12 @@ import org.junit.jupiter.api.Test;
  * it), 3e-3 at N = 64 and 7e-4 at N = 128. The moment tests use N = 128 so the discretisation bias stays
  * below one standard error; the order test uses N = 32, 64, 128.
  */
-class EdmSamplerTest {
+class EdmSamplerTest extends SharedManagerTest {
 
     private static final int N = 20_000;
     private static final int STEPS = 128;
     private static final GaussianOracle ORACLE = GaussianFixture.oracle(new VeInterpolant(80));
-    private static NDManager manager;
 
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** The oracle denoiser, counting its calls. */
     private static Denoiser counting(AtomicInteger calls) {

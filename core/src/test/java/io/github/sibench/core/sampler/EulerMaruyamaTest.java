@@ -1,5 +1,6 @@
 package io.github.sibench.core.sampler;
 
+import io.github.sibench.core.SharedManagerTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +19,6 @@ import io.github.sibench.core.interpolant.LinearInterpolant;
 import io.github.sibench.core.interpolant.StochasticInterpolant;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exact t = 1 samples it must land on the data moments (n = 20,000, 500 steps); the sign of the score term
  * is checked by a negative control that flips it and must miss by far.
  */
-class EulerMaruyamaTest {
+class EulerMaruyamaTest extends SharedManagerTest {
 
     private static final int N = 20_000;
     private static final int STEPS = 500;
@@ -40,17 +39,7 @@ class EulerMaruyamaTest {
      * bias itself is smaller); 0.01 is twice that and a tenth of the 5-se tolerance at n = 20,000.
      */
     private static final double ALLOWANCE = 0.01;
-    private static NDManager manager;
 
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     static Stream<Arguments> cases() {
         DoubleUnaryOperator constant = t -> 1;

@@ -1,5 +1,6 @@
 package io.github.sibench.core.sampler;
 
+import io.github.sibench.core.ManagedTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,8 +17,6 @@ import io.github.sibench.core.interpolant.StochasticInterpolant;
 import io.github.sibench.core.interpolant.VeInterpolant;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,22 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * does not grow with the step count, and after the run only the input and the result are left (float64
  * batch, so that dopri5 can be run at tolerances tight enough to take many steps).
  */
-class MemoryTest {
+class MemoryTest extends ManagedTest {
 
     private static final GaussianOracle SI = GaussianFixture.oracle(new StochasticInterpolant(1));
     private static final GaussianOracle VE = GaussianFixture.oracle(new VeInterpolant(80));
 
-    private NDManager manager;
 
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     /** Wraps the oracle's fields so that every call records the live-array count of {@code sub}. */
     static final class Probe {

@@ -1,5 +1,6 @@
 package io.github.sibench.core.sampler;
 
+import io.github.sibench.core.SharedManagerTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +14,6 @@ import io.github.sibench.core.field.GaussianFixture.Moments;
 import io.github.sibench.core.field.GaussianOracle;
 import io.github.sibench.core.interpolant.Interpolant;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,20 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that the discretisation part of the error, measured against the exact flow map of the same start points,
  * stays below one standard error (also asserted), far below the tolerance.
  */
-class OdeSamplerMomentsTest {
+class OdeSamplerMomentsTest extends SharedManagerTest {
 
     private static final int N = 20_000;
-    private static NDManager manager;
 
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     static Stream<Arguments> cases() {
         OdeSampler[] samplers = {new Euler(2000), new Heun(80), new Rk4(10), new DormandPrince(1e-4, 1e-6)};

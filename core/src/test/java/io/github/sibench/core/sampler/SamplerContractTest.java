@@ -1,5 +1,6 @@
 package io.github.sibench.core.sampler;
 
+import io.github.sibench.core.ManagedTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,26 +18,14 @@ import io.github.sibench.core.interpolant.LinearInterpolant;
 import io.github.sibench.core.interpolant.StochasticInterpolant;
 import io.github.sibench.core.interpolant.VeInterpolant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Names, NFE counts, validation, data types, integration direction and the input-array contract. */
-class SamplerContractTest {
+class SamplerContractTest extends ManagedTest {
 
     private static final GaussianOracle LINEAR = GaussianFixture.oracle(new LinearInterpolant());
 
-    private NDManager manager;
 
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @Test
     void namesAndNfe() {
