@@ -1,6 +1,5 @@
 package io.github.sibench.core.field;
 
-import io.github.sibench.core.ManagedTest;
 import static io.github.sibench.core.field.GaussianFixture.MEAN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +10,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.sibench.core.ManagedTest;
 import io.github.sibench.core.interpolant.Coefficients;
 import io.github.sibench.core.interpolant.Interpolant;
 import io.github.sibench.core.interpolant.VeInterpolant;

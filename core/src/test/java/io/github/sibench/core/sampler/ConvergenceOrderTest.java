@@ -1,12 +1,12 @@
 package io.github.sibench.core.sampler;
 
-import io.github.sibench.core.ManagedTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.sibench.core.ManagedTest;
 import io.github.sibench.core.field.GaussianFixture;
 import io.github.sibench.core.field.GaussianOracle;
 import io.github.sibench.core.interpolant.Interpolant;

@@ -1,6 +1,5 @@
 package io.github.sibench.core.sampler;
 
-import io.github.sibench.core.SharedManagerTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.sibench.core.SharedManagerTest;
 import io.github.sibench.core.field.Drift;
 import io.github.sibench.core.field.GaussianFixture;
 import io.github.sibench.core.field.GaussianOracle;
