@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code paper} (d = 9408, H = 512, 2 blocks), each with the thread count of its profile (1 and the
  * engine's default). Reported as steps per second.
  *
- * <p>Run: {@code mvn -q -pl benchmark -am compile exec:exec -Dmain=org.openjdk.jmh.Main -Dargs=TrainingStep}
+ * <p>Run: {@code mvn -q -pl benchmark -am compile exec:exec@run -Dmain=org.openjdk.jmh.Main -Dargs=TrainingStep}
  * (the forked JVMs inherit {@code OMP_WAIT_POLICY=PASSIVE}).
  */
 @State(Scope.Benchmark)
