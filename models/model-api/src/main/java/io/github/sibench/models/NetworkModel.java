@@ -14,7 +14,6 @@ import io.github.sibench.models.guidance.ClassifierFree;
 import io.github.sibench.models.guidance.ClassifierFree.BoundNetwork;
 import io.github.sibench.models.guidance.ClassifierFree.LabelledNetwork;
 import io.github.sibench.models.guidance.Guidance;
-import io.github.sibench.models.guidance.Labels;
 import io.github.sibench.models.sampling.ModelFields;
 import io.github.sibench.models.sampling.SamplerKind;
 import io.github.sibench.models.sampling.SamplerSpec;
@@ -112,20 +111,11 @@ public abstract class NetworkModel implements GenerativeModel {
 
     @Override
     public Samples generate(SamplerSpec sampler, int n, Guidance guidance, long seed, NDManager out) {
-        int classes = context.numClasses();
-        if (guidance.conditional() && classes == 0) {
-            throw new UnsupportedOperationException(name() + " was built without classes: it cannot generate by class");
-        }
-        if (guidance.conditional() && guidance.labels().length != n) {
-            throw new IllegalArgumentException(name() + ": " + guidance.labels().length + " labels for " + n + " samples");
-        }
-        Engine.getInstance().setRandomSeed(Math.toIntExact(Math.floorMod(seed, Integer.MAX_VALUE)));
         ParameterStore store = new ParameterStore(manager, false);
         try (NDManager labels = out.newSubManager()) {
-            NDArray uncond = classes == 0 ? null : Labels.nullLabels(labels, n, classes);
-            NDArray cond = guidance.conditional() ? Labels.oneHot(labels, guidance.labels(), classes) : null;
-            ModelFields fields = fields(ClassifierFree.bind(
-                    (x, t, label) -> forward(store, x, t, label, false), cond, uncond, guidance.weight()));
+            ClassifierFree.Inputs inputs = ClassifierFree.Inputs.of(labels, guidance, n, context.numClasses(), name());
+            Engine.getInstance().setRandomSeed(Math.toIntExact(Math.floorMod(seed, Integer.MAX_VALUE)));
+            ModelFields fields = fields(inputs.bind((x, t, label) -> forward(store, x, t, label, false)));
             NDArray noise = labels.randomNormal(new Shape(n, context.dim()));
             Samples s = SamplerKind.generate(sampler, fields, noise);
             s.x().attach(out);

@@ -2,6 +2,7 @@ package io.github.sibench.models.guidance;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 
 /**
  * Binds labels and a guidance weight to a label-conditioned network, giving a function of (x, t) only:
@@ -25,6 +26,40 @@ public final class ClassifierFree {
     }
 
     private ClassifierFree() {}
+
+    /**
+     * The label inputs of one guided generation: class one-hots (or null when unconditional), null-label
+     * one-hots (or null for a model without classes) and the weight; {@link #bind(LabelledNetwork)} applies
+     * them to a network.
+     */
+    public record Inputs(NDArray cond, NDArray uncond, double weight) {
+
+        /**
+         * Checks the request against the model and builds the label arrays on {@code manager}.
+         *
+         * @param model model name, for messages
+         * @param classes the model's number of classes (0: unconditional)
+         * @throws UnsupportedOperationException when classes are asked of a model without classes
+         * @throws IllegalArgumentException when the number of labels is not n
+         */
+        public static Inputs of(NDManager manager, Guidance guidance, int n, int classes, String model) {
+            if (guidance.conditional() && classes == 0) {
+                throw new UnsupportedOperationException(model + " was built without classes: it cannot generate by class");
+            }
+            if (guidance.conditional() && guidance.labels().length != n) {
+                throw new IllegalArgumentException(model + ": " + guidance.labels().length + " labels for " + n
+                        + " samples");
+            }
+            NDArray uncond = classes == 0 ? null : Labels.nullLabels(manager, n, classes);
+            NDArray cond = guidance.conditional() ? Labels.oneHot(manager, guidance.labels(), classes) : null;
+            return new Inputs(cond, uncond, guidance.weight());
+        }
+
+        /** The network with these labels and this weight bound. */
+        public BoundNetwork bind(LabelledNetwork network) {
+            return ClassifierFree.bind(network, cond, uncond, weight);
+        }
+    }
 
     /**
      * @param network the label-conditioned network

@@ -254,19 +254,11 @@ public final class HierarchicalVae implements GenerativeModel {
 
     @Override
     public Samples generate(SamplerSpec sampler, int n, Guidance guidance, long seed, NDManager out) {
-        if (guidance.conditional() && classes == 0) {
-            throw new UnsupportedOperationException(name() + " was built without classes: it cannot generate by class");
-        }
-        if (guidance.conditional() && guidance.labels().length != n) {
-            throw new IllegalArgumentException(name() + ": " + guidance.labels().length + " labels for " + n + " samples");
-        }
         ParameterStore ps = new ParameterStore(manager, false);
         try (NDManager g = out.newSubManager()) {
-            NDArray uncond = classes == 0 ? null : Labels.nullLabels(g, n, classes);
-            NDArray cond = guidance.conditional() ? Labels.oneHot(g, guidance.labels(), classes) : null;
-            NDArray x = ancestral(g, ps, n, seed,
-                    ClassifierFree.bind(labelled(nets.latentPrior, ps), cond, uncond, guidance.weight()),
-                    ClassifierFree.bind(labelled(nets.decoder, ps), cond, uncond, guidance.weight()));
+            ClassifierFree.Inputs inputs = ClassifierFree.Inputs.of(g, guidance, n, classes, name());
+            NDArray x = ancestral(g, ps, n, seed, inputs.bind(labelled(nets.latentPrior, ps)),
+                    inputs.bind(labelled(nets.decoder, ps)));
             x.attach(out);
             return new Samples(x, 1);
         }
