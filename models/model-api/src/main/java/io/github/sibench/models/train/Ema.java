@@ -2,6 +2,7 @@ package io.github.sibench.models.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -44,10 +45,15 @@ public final class Ema implements AutoCloseable {
         }
     }
 
-    /** Overwrites the network's weights with their averages. */
+    /**
+     * Overwrites the network's weights with their averages, in place. An indexed assignment rather than
+     * {@code copyTo}: PyTorch's copy into an array that requires gradients goes through a deprecated
+     * dispatch guard and prints a native warning on the console.
+     */
     public void copyToWeights() {
+        NDIndex all = new NDIndex(":");
         for (int i = 0; i < weights.size(); i++) {
-            averages.get(i).copyTo(weights.get(i));
+            weights.get(i).set(all, averages.get(i));
         }
     }
 
