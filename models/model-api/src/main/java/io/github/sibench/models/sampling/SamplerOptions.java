@@ -69,7 +69,12 @@ public final class SamplerOptions {
             throw new IllegalArgumentException("sampler 'name' is required, a string: one of " + SamplerKind.names()
                     + (name == null ? "" : "; got " + shortText(name)));
         }
-        SamplerKind kind = SamplerKind.byName(name.asText().trim().toLowerCase(Locale.ROOT));
+        SamplerKind kind;
+        try {
+            kind = SamplerKind.byName(name.asText().trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sampler 'name': " + e.getMessage());
+        }
         Map<String, Object> values = values(kind.defaults());
         Map<String, Class<?>> types = types(kind);
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();

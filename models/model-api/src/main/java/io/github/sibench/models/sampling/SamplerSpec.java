@@ -25,6 +25,18 @@ public sealed interface SamplerSpec permits SamplerSpec.FixedSteps, SamplerSpec.
      */
     int MAX_STEPS = 100_000;
 
+    /**
+     * Range of EDM's rho accepted, a guard: outside it {@code sigma^(1/rho)} overflows for ordinary noise
+     * levels (EDM uses 7; rho = 1 spaces the levels evenly).
+     */
+    double MIN_RHO = 0.1;
+
+    /** See {@link #MIN_RHO}. */
+    double MAX_RHO = 100;
+
+    /** Largest S_noise accepted, a guard against typos (Karras et al. 2022 use 1 to 1.007, Table 5). */
+    double MAX_S_NOISE = 2;
+
     /** The registry entry of this sampler. */
     SamplerKind kind();
 
@@ -194,8 +206,8 @@ public sealed interface SamplerSpec permits SamplerSpec.FixedSteps, SamplerSpec.
      * {@code sigma_i = (smax^(1/rho) + i/(N-1) (smin^(1/rho) - smax^(1/rho)))^rho}; 2N - 1 NFE.
      *
      * @param steps N, in [1, {@link #MAX_STEPS}] (default 100; EDM used 18)
-     * @param rho exponent of the noise levels, finite and > 0 (default 7, EDM Table 1); in the label only
-     *     when it is not the default
+     * @param rho exponent of the noise levels, in [{@link #MIN_RHO}, {@link #MAX_RHO}] (default 7, EDM
+     *     Table 1); in the label only when it is not the default
      */
     record EdmHeun(int steps, double rho) implements FixedSteps {
         public static final EdmHeun DEFAULTS = new EdmHeun(100, 7);
@@ -232,8 +244,9 @@ public sealed interface SamplerSpec permits SamplerSpec.FixedSteps, SamplerSpec.
      * @param churn S_churn, finite and >= 0 (default 40)
      * @param sTmin S_tmin, lowest noise level that gets churn, finite and >= 0 (default 0.05)
      * @param sTmax S_tmax, highest noise level that gets churn, finite and >= sTmin (default 50)
-     * @param sNoise S_noise, standard deviation of the added noise, finite and > 0 (default 1.003)
-     * @param rho exponent of the noise levels, finite and > 0 (default 7)
+     * @param sNoise S_noise, standard deviation of the added noise, in (0, {@link #MAX_S_NOISE}] (default
+     *     1.003)
+     * @param rho exponent of the noise levels, in [{@link #MIN_RHO}, {@link #MAX_RHO}] (default 7)
      */
     record EdmSde(int steps, double churn, double sTmin, double sTmax, double sNoise, double rho) implements FixedSteps {
         public static final EdmSde DEFAULTS = new EdmSde(100, 40, 0.05, 50, 1.003, 7);
@@ -244,7 +257,8 @@ public sealed interface SamplerSpec permits SamplerSpec.FixedSteps, SamplerSpec.
             check(sTmin >= 0 && Double.isFinite(sTmin), "edm-sde", "sTmin must be finite and >= 0, got " + sTmin);
             check(sTmax >= sTmin && Double.isFinite(sTmax), "edm-sde",
                     "sTmax must be finite and >= sTmin = " + sTmin + ", got " + sTmax);
-            check(sNoise > 0 && Double.isFinite(sNoise), "edm-sde", "sNoise must be finite and > 0, got " + sNoise);
+            check(sNoise > 0 && sNoise <= MAX_S_NOISE, "edm-sde", "sNoise must be in (0, " + MAX_S_NOISE + "], got "
+                    + sNoise);
             checkRho("edm-sde", rho);
         }
 
@@ -288,7 +302,7 @@ public sealed interface SamplerSpec permits SamplerSpec.FixedSteps, SamplerSpec.
     }
 
     private static void checkRho(String sampler, double rho) {
-        check(rho > 0 && Double.isFinite(rho), sampler, "rho must be finite and > 0, got " + rho);
+        check(rho >= MIN_RHO && rho <= MAX_RHO, sampler, "rho must be in [" + MIN_RHO + ", " + MAX_RHO + "], got " + rho);
     }
 
     private static void check(boolean ok, String sampler, String message) {

@@ -165,7 +165,10 @@ class SamplerSpecTest {
                 Arguments.of("{\"name\": \"edm-sde\", \"churn\": -0.5}", List.of("sampler edm-sde", "churn")),
                 Arguments.of("{\"name\": \"edm-sde\", \"sTmin\": 60}", List.of("sampler edm-sde", "sTmax", "60")),
                 Arguments.of("{\"name\": \"edm-sde\", \"sNoise\": 0}", List.of("sampler edm-sde", "sNoise")),
-                Arguments.of("{\"name\": \"edm-heun\", \"rho\": 0}", List.of("sampler edm-heun", "rho")));
+                Arguments.of("{\"name\": \"edm-sde\", \"sNoise\": 1003}", List.of("sampler edm-sde", "sNoise", "2.0")),
+                Arguments.of("{\"name\": \"edm-heun\", \"rho\": 0}", List.of("sampler edm-heun", "rho")),
+                Arguments.of("{\"name\": \"edm-heun\", \"rho\": 4.9e-324}", List.of("sampler edm-heun", "rho", "0.1")),
+                Arguments.of("{\"name\": \"edm-sde\", \"rho\": 1000}", List.of("sampler edm-sde", "rho", "100")));
     }
 
     @ParameterizedTest(name = "{0}")
