@@ -6,6 +6,7 @@ import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.ModelRegistry;
 import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 /**
  * The command line: resolves a run configuration, runs it and says where the results are. Exit code 0
  * when every row is ok, 1 when some model or sampler failed (the others still ran), 2 for a bad
- * configuration.
+ * configuration: one line {@code error: ...} naming the field, before anything is trained or written.
  */
 @Command(name = "sibench", mixinStandardHelpOptions = true,
         description = "Train, sample and measure generative models on the seed toy (results.csv, config.json).")
@@ -53,8 +54,14 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         if (list) {
             System.out.println("profiles: " + ConfigLoader.PROFILES);
-            System.out.println("models:   " + ModelRegistry.all().stream().map(ModelFactory::name).toList());
-            System.out.println("samplers: " + SamplerKind.names());
+            System.out.println("models (and the samplers each supports with its default settings):");
+            for (ModelFactory<?> f : ModelRegistry.all()) {
+                System.out.println("  " + f.name() + " " + defaultSamplers(f));
+            }
+            System.out.println("samplers (options with their defaults):");
+            for (SamplerKind k : SamplerKind.values()) {
+                System.out.println("  " + k.configName() + " " + SamplerOptions.values(k.defaults()));
+            }
             System.out.println("datasets: " + Arrays.stream(Toy2DRegistry.values()).map(Toy2DRegistry::id).toList());
             return 0;
         }
@@ -73,10 +80,7 @@ public final class Main implements Callable<Integer> {
             System.out.println(ConfigLoader.toJson(config));
             return 0;
         }
-        if (config.threads() > 0) {
-            // read by the PyTorch engine when it starts, which has not happened yet
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.threads()));
-        }
+        // config.threads() is applied already: loading started the engine to check the device (Devices)
         long start = System.nanoTime();
         BenchmarkRunner.Outcome outcome = new BenchmarkRunner(config, new ConsoleProgress(System.err)).run();
         System.err.printf("%d rows (%d failed) in %.1f s%n", outcome.rows(), outcome.failed(),
@@ -84,6 +88,10 @@ public final class Main implements Callable<Integer> {
         System.out.println("results: " + outcome.results().toAbsolutePath());
         System.out.println("config:  " + outcome.directory().resolve("config.json").toAbsolutePath());
         return outcome.failed() == 0 ? 0 : 1;
+    }
+
+    private static <C extends Record> List<String> defaultSamplers(ModelFactory<C> f) {
+        return f.samplers(f.defaultConfig()).stream().map(SamplerKind::configName).toList();
     }
 
     public static void main(String[] args) {

@@ -3,6 +3,7 @@ package io.github.sibench.benchmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sibench.benchmark.config.ConfigLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ class MainTest {
 
     record Result(int code, String out, String err) {}
 
-    private static Result execute(String... args) {
+    static Result execute(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -75,6 +76,30 @@ class MainTest {
         assertEquals(2, d.code(), d.err());
         assertTrue(d.err().contains("dataset.name"), d.err());
         assertTrue(Files.notExists(out));
+    }
+
+    /**
+     * A sampler the model does not support is a configuration error: exit 2 and one line naming the model
+     * and the sampler, within seconds, before anything is trained or written (formerly the row failed after
+     * training, and the VAE ignored the sampler's name).
+     */
+    @Test
+    void unsupportedSamplerExitsTwoBeforeTraining() throws Exception {
+        Path out = dir.resolve("vae-heun");
+        Path config = dir.resolve("vae-heun.json");
+        String output = new ObjectMapper().writeValueAsString(out.toString());
+        Files.writeString(config, "{\"output\": " + output + ", \"models\": ["
+                + "{\"name\": \"vae\", \"label\": \"vae-normal\", \"config\": {\"prior\": \"normal\"},"
+                + " \"samplers\": [{\"name\": \"heun\", \"steps\": 25}]}]}");
+        long start = System.nanoTime();
+        Result r = execute("--config", config.toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of("error: models[vae-normal].samplers[0]: sampler 'heun' is not supported by model vae; "
+                + "valid samplers: [ancestral]"), r.err().lines().toList());
+        assertEquals("", r.out());
+        assertTrue(Files.notExists(out.resolve("results.csv")) && Files.notExists(out), "nothing written");
+        assertTrue(seconds < 10, "refused in " + seconds + " s");
     }
 
     @Test

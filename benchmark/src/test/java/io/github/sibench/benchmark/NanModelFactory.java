@@ -8,6 +8,9 @@ import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.NetworkModel;
 import io.github.sibench.models.guidance.ClassifierFree.BoundNetwork;
 import io.github.sibench.models.sampling.ModelFields;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerKind.Needs;
+import java.util.Set;
 
 /**
  * Test-only model {@code nan-model}, registered through
@@ -15,7 +18,9 @@ import io.github.sibench.models.sampling.ModelFields;
  * style {@link NetworkModel} whose loss becomes a real NaN (square root of a negative number) after
  * {@code nanAfter} steps, so {@link NetworkModel}'s own finiteness check stops the training with a
  * {@link io.github.sibench.models.train.TrainingFailedException}, as a diverging model would. With
- * {@code nanSamples} it trains fine but its velocity field is NaN, so its samples are not finite.
+ * {@code nanSamples} it trains fine but its velocity field is NaN, so its samples are not finite. Its
+ * factory declares {@code em} although its fields offer no score, so that a sampler failing at run time
+ * (which a correct factory prevents at load) stays tested: the row fails, the others go on.
  */
 public final class NanModelFactory implements ModelFactory<NanModelFactory.Config> {
 
@@ -46,6 +51,12 @@ public final class NanModelFactory implements ModelFactory<NanModelFactory.Confi
     @Override
     public Config defaultConfig() {
         return new Config(3, false);
+    }
+
+    /** The ODE samplers, and em, which its fields cannot run (see the class comment). */
+    @Override
+    public Set<SamplerKind> samplers(Config config) {
+        return SamplerKind.using(Needs.VELOCITY, Needs.VELOCITY_SCORE);
     }
 
     @Override

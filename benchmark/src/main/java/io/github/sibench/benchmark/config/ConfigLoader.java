@@ -1,16 +1,23 @@
 package io.github.sibench.benchmark.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.ModelRegistry;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -76,30 +84,63 @@ public final class ConfigLoader {
             throw new ConfigException("dataset.name: " + ex.getMessage());
         }
         List<ModelEntry> resolved = new ArrayList<>();
-        for (ModelEntry e : raw.models()) {
-            ModelFactory<?> f;
-            try {
-                f = ModelRegistry.byName(e.name());
-            } catch (IllegalArgumentException ex) {
-                throw new ConfigException("models: " + ex.getMessage());
-            }
-            resolved.add(new ModelEntry(e.name(), e.label(), JSON.valueToTree(modelConfig(f, e.config())),
-                    e.samplers()));
+        for (int i = 0; i < raw.models().size(); i++) {
+            resolved.add(resolve(raw.models().get(i), i));
         }
-        return new RunConfig(raw.profile(), raw.output(), raw.device(), raw.threads(), raw.seeds(), raw.dataset(), raw.backbone(),
-                raw.training(), raw.evaluation(), raw.settings(), raw.guidance(), resolved);
+        RunConfig config = new RunConfig(raw.profile(), raw.output(), raw.device(), raw.threads(), raw.seeds(),
+                raw.dataset(), raw.backbone(), raw.training(), raw.evaluation(), raw.settings(), raw.guidance(), resolved);
+        Path output = Path.of(config.output());
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new ConfigException("output: '" + config.output() + "' exists and is not a directory");
+        }
+        Devices.require(config.device(), config.threads());
+        return config;
+    }
+
+    /**
+     * One model entry with its settings merged over the model's defaults, its samplers checked against the
+     * ones the model supports ({@link ModelFactory#samplers}).
+     */
+    private static ModelEntry resolve(ModelEntry e, int index) {
+        ModelFactory<?> f;
+        try {
+            f = ModelRegistry.byName(e.name());
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException("models[" + index + "].name: " + ex.getMessage());
+        }
+        String where = "models[" + e.label() + "]";
+        Record config = modelConfig(f, e.config(), where + ".config");
+        Set<SamplerKind> supported = supported(f, config);
+        for (int j = 0; j < e.samplers().size(); j++) {
+            SamplerSpec s = e.samplers().get(j);
+            if (!supported.contains(s.kind())) {
+                throw new ConfigException(where + ".samplers[" + j + "]: sampler '" + s.name() + "' is not supported by "
+                        + "model " + f.name() + "; valid samplers: " + supported.stream().map(SamplerKind::configName).toList());
+            }
+        }
+        return new ModelEntry(e.name(), e.label(), JSON.valueToTree(config), e.samplers());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends Record> Set<SamplerKind> supported(ModelFactory<C> factory, Record config) {
+        return factory.samplers((C) config);
     }
 
     /** The model's config record: its defaults with {@code settings} merged over them. */
     public static <C extends Record> C modelConfig(ModelFactory<C> factory, JsonNode settings) {
+        return modelConfig(factory, settings, "models[" + factory.name() + "].config");
+    }
+
+    private static <C extends Record> C modelConfig(ModelFactory<C> factory, JsonNode settings, String where) {
         ObjectNode node = JSON.valueToTree(factory.defaultConfig());
         if (settings != null && !settings.isNull()) {
             if (!settings.isObject()) {
-                throw new ConfigException("models[" + factory.name() + "].config must be a JSON object");
+                throw new ConfigException(where + " must be a JSON object of " + factory.name() + "'s settings, got "
+                        + shortText(settings));
             }
             merge(node, settings);
         }
-        return convert(node, factory.configType(), "models[" + factory.name() + "].config");
+        return convert(node, factory.configType(), where);
     }
 
     /** The resolved config as pretty JSON. */
@@ -210,19 +251,79 @@ public final class ConfigLoader {
                     .stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
             throw new ConfigException(where + ": unknown field '" + path(e) + "'" + known);
         } catch (JsonMappingException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
             String field = path(e);
-            String message = root instanceof IllegalArgumentException ? root.getMessage()
-                    : e.getOriginalMessage().startsWith("Cannot map `null`") ? "missing or null, a value is required"
-                    : e.getOriginalMessage();
+            throw new ConfigException(where + (field.isEmpty() ? "" : " at '" + field + "'") + ": " + firstLine(describe(e)));
+        } catch (StreamReadException e) {
+            // e.g. a number out of an int's range: the reader's context says where
+            String field = e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext());
             throw new ConfigException(where + (field.isEmpty() ? "" : " at '" + field + "'") + ": "
-                    + message.lines().findFirst().orElse(message));
+                    + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(where + ": " + e.getOriginalMessage());
+            throw new ConfigException(where + ": " + firstLine(e.getOriginalMessage()));
         }
+    }
+
+    /** What went wrong, in the config's terms (never a Java class name). */
+    private static String describe(JsonMappingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        if (e instanceof InvalidNullException || e.getOriginalMessage().startsWith("Cannot map `null`")) {
+            return "missing or null, a value is required";
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return "expected " + expected(m.getTargetType()) + valueText(m);
+        }
+        return e.getOriginalMessage();
+    }
+
+    /** The JSON a Java type is read from, e.g. "an integer" for int. */
+    private static String expected(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "an object";
+    }
+
+    /** ", got ..." for the JSON value the reader stopped at, or nothing when it is unknown. */
+    private static String valueText(MismatchedInputException m) {
+        if (!(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
+            return "";
+        }
+        try {
+            return switch (p.currentToken()) {
+                case START_ARRAY, END_ARRAY -> ", got a list";
+                case START_OBJECT, END_OBJECT, FIELD_NAME -> ", got an object";
+                case VALUE_STRING -> ", got the string " + shortText(JSON.getNodeFactory().textNode(p.getText()));
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> ", got " + p.getText();
+                default -> "";
+            };
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String shortText(JsonNode v) {
+        String s = v.toString();
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "invalid value" : message.lines().findFirst().orElse(message);
     }
 
     private static String path(JsonMappingException e) {
@@ -230,5 +331,17 @@ public final class ConfigLoader {
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
+    }
+
+    private static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.add(0, c.getCurrentName());
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 }

@@ -2,7 +2,10 @@ package io.github.sibench.benchmark.config;
 
 import io.github.sibench.models.backbone.BackboneConfig;
 import io.github.sibench.models.train.TrainingConfig;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A whole benchmark run, as resolved from a profile, a user's JSON file and command-line overrides; it
@@ -10,9 +13,11 @@ import java.util.List;
  *
  * @param profile name of the profile it started from
  * @param output directory of the results
- * @param device DJL device, e.g. {@code cpu}
- * @param threads PyTorch intra-op threads, 0 for the engine's default (one per core); small networks run
- *     faster on 1 thread, where per-op synchronisation costs more than it saves
+ * @param device DJL device, e.g. {@code cpu}; {@link ConfigLoader} checks that the engine has it
+ *     ({@link Devices})
+ * @param threads PyTorch intra-op threads in [0, {@value #MAX_THREADS}], 0 for the engine's default (one
+ *     per core); small networks run faster on 1 thread, where per-op synchronisation costs more than it
+ *     saves
  * @param seeds one training-and-sampling run per seed and model
  * @param dataset the data
  * @param backbone the network size shared by all models
@@ -21,6 +26,10 @@ import java.util.List;
  * @param settings label settings to run every model in ({@code unsup}, {@code cfg}, {@code semi})
  * @param guidance guidance weight and labelled fraction of the labelled settings
  * @param models the models and their samplers
+ *
+ * <p>Besides each field's own range, the sizes must fit: every array a run allocates (training set,
+ * generated batch, network activations and weights) must have fewer than 2^31 elements, the most a Java
+ * array or a DJL buffer holds, so a typo in a size is refused here rather than failing every row later.
  */
 public record RunConfig(
         String profile,
@@ -36,27 +45,66 @@ public record RunConfig(
         GuidanceConfig guidance,
         List<ModelEntry> models) {
 
+    /** Most PyTorch threads accepted (a guard against typos). */
+    public static final int MAX_THREADS = 1024;
+
+    /** Most SwiGLU blocks accepted (a guard against typos: the seed uses 1-2). */
+    public static final int MAX_BLOCKS = 1024;
+
+    /** Most directions of the sliced Wasserstein distance accepted (a guard against typos; the seed: 256). */
+    public static final int MAX_SLICED_DIRECTIONS = 1 << 16;
+
     public RunConfig {
         require(output != null && !output.isBlank(), "output is required");
-        require(device != null && !device.isBlank(), "device is required");
-        require(threads >= 0, "threads must be >= 0 (0: the engine's default), got " + threads);
+        try {
+            Path.of(output);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("output: '" + output + "' is not a valid path here (" + e.getReason() + ")");
+        }
+        require(device != null && !device.isBlank(), "device is required, e.g. cpu");
+        require(threads >= 0 && threads <= MAX_THREADS,
+                "threads must be in [0, " + MAX_THREADS + "] (0: the engine's default), got " + threads);
         require(seeds != null && !seeds.isEmpty(), "seeds must list at least one seed");
+        require(seeds.stream().noneMatch(Objects::isNull), "seeds must not contain null: " + seeds);
+        require(seeds.stream().distinct().count() == seeds.size(), "seeds must be distinct: " + seeds);
         require(dataset != null, "dataset is required");
         require(backbone != null, "backbone is required");
         require(training != null, "training is required");
         require(evaluation != null, "evaluation is required");
-        require(settings != null && !settings.isEmpty() && settings.stream().noneMatch(java.util.Objects::isNull),
+        require(settings != null && !settings.isEmpty() && settings.stream().noneMatch(Objects::isNull),
                 "settings must list at least one of unsup, cfg, semi");
         require(settings.stream().distinct().count() == settings.size(), "settings must be distinct: " + settings);
         require(guidance != null, "guidance is required");
         require(models != null && !models.isEmpty(), "models must list at least one model");
+        for (int i = 0; i < models.size(); i++) {
+            require(models.get(i) != null, "models[" + i + "] is null; give {\"name\": ..., \"samplers\": [...]}");
+        }
         require(models.stream().map(ModelEntry::label).distinct().count() == models.size(),
                 "models must have distinct labels (set models[].label): "
                         + models.stream().map(ModelEntry::label).toList());
-        require(seeds.stream().distinct().count() == seeds.size(), "seeds must be distinct: " + seeds);
+        require(backbone.blocks() <= MAX_BLOCKS, "backbone.blocks must be at most " + MAX_BLOCKS + ", got "
+                + backbone.blocks());
+        require(evaluation.slicedDirections() <= MAX_SLICED_DIRECTIONS, "evaluation.slicedDirections must be at most "
+                + MAX_SLICED_DIRECTIONS + ", got " + evaluation.slicedDirections());
+        int d = dataset.ambientDim();
+        int h = backbone.hidden();
+        fits("dataset.nTrain x dataset.ambientDim", dataset.nTrain(), d);
+        fits("evaluation.nSamples x dataset.ambientDim", evaluation.nSamples(), d);
+        fits("training.batchSize x dataset.ambientDim", training.batchSize(), d);
+        fits("training.batchSize x 4 backbone.hidden", training.batchSize(), 4.0 * h);
+        fits("evaluation.nSamples x 4 backbone.hidden", evaluation.nSamples(), 4.0 * h);
+        fits("backbone.hidden x 4 backbone.hidden", h, 4.0 * h);
+        fits("backbone.hidden x 2 dataset.ambientDim", h, 2.0 * d);
+        fits("backbone.hidden x 2 backbone.timeFeatures", h, 2.0 * backbone.timeFeatures());
         seeds = List.copyOf(seeds);
         settings = List.copyOf(settings);
         models = List.copyOf(models);
+    }
+
+    /** Refuses a size product that no single array can hold (2^31 - 1 elements). */
+    private static void fits(String what, double a, double b) {
+        require(a * b <= Integer.MAX_VALUE, what + " = " + (long) a + " x " + (long) b + " is more than the 2^31 - 1 "
+                + "elements one array holds; make them smaller");
     }
 
     private static void require(boolean ok, String message) {

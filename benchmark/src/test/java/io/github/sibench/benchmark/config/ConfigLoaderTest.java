@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sibench.models.ModelFactory;
+import io.github.sibench.models.ModelRegistry;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerOptions;
 import io.github.sibench.models.sampling.SamplerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,10 +143,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(5L, 6L), c.seeds());
         assertEquals(1, c.models().size(), "lists replace");
         assertEquals(2.0, c.models().get(0).config().get("a").asDouble());
-        SamplerSpec em = c.models().get(0).samplers().get(0);
-        assertEquals("em", em.name());
-        assertEquals(20, em.steps());
-        assertEquals(0.5, em.eps());
+        assertEquals(List.of(new SamplerSpec.Em(20, 0.5)), c.models().get(0).samplers());
         // a file may name its profile; an explicit profile wins over it
         Path paper = file("paper.json", "{\"profile\": \"paper\", \"seeds\": [3]}");
         assertEquals(9408, ConfigLoader.load(null, paper, List.of()).dataset().ambientDim());
@@ -151,9 +157,146 @@ class ConfigLoaderTest {
             Path f = file(profile + "-resolved.json", ConfigLoader.toJson(c));
             assertEquals(c, ConfigLoader.load(null, f, List.of()), profile);
         }
-        RunConfig custom = quick("models=[{\"name\":\"stochastic-interpolant\",\"config\":{\"a\":0.25},"
-                + "\"samplers\":[{\"name\":\"dopri5\",\"tolerance\":0.001},{\"name\":\"edm-sde\",\"churn\":3}]}]");
+        RunConfig custom = quick("models=[{\"name\":\"diffusion-edm\",\"config\":{\"sigmaMax\":40},"
+                + "\"samplers\":[{\"name\":\"dopri5\",\"tolerance\":0.001},{\"name\":\"edm-sde\",\"churn\":3,"
+                + "\"sNoise\":1.0}]}]");
         assertEquals(custom, ConfigLoader.load(null, file("custom.json", ConfigLoader.toJson(custom)), List.of()));
+    }
+
+    /** The written config lists every option of every sampler, so what ran is on record. */
+    @Test
+    void writtenConfigListsEverySamplerOption() throws Exception {
+        JsonNode written = new ObjectMapper().readTree(ConfigLoader.toJson(quick()));
+        int samplers = 0;
+        for (JsonNode model : written.get("models")) {
+            for (JsonNode sampler : model.get("samplers")) {
+                SamplerSpec spec = SamplerKind.byName(sampler.get("name").asText()).defaults();
+                List<String> fields = new ArrayList<>();
+                sampler.fieldNames().forEachRemaining(fields::add);
+                List<String> expected = new ArrayList<>(List.of("name"));
+                expected.addAll(SamplerOptions.values(spec).keySet());
+                assertEquals(expected, fields, sampler.toString());
+                samplers++;
+            }
+        }
+        assertEquals(quick().models().stream().mapToInt(m -> m.samplers().size()).sum(), samplers);
+        JsonNode sde = written.get("models").get(2).get("samplers").get(1);
+        assertEquals("edm-sde", sde.get("name").asText());
+        assertEquals(0.05, sde.get("sTmin").asDouble());
+        assertEquals(50.0, sde.get("sTmax").asDouble());
+        assertEquals(1.003, sde.get("sNoise").asDouble());
+    }
+
+    /** Each registered model declares its samplers; the ones the issue names, exactly. */
+    @Test
+    void everyModelDeclaresItsSamplers() {
+        Map<String, List<String>> expected = Map.of(
+                "flow-matching", List.of("euler", "heun", "rk4", "dopri5"),
+                "stochastic-interpolant", List.of("euler", "heun", "rk4", "dopri5", "em"),
+                "diffusion-vp", List.of("euler", "heun", "rk4", "dopri5", "em"),
+                "diffusion-edm", List.of("euler", "heun", "rk4", "dopri5", "edm-heun", "edm-sde"),
+                "vae", List.of("ancestral"));
+        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+            assertEquals(e.getValue(), samplers(ModelRegistry.byName(e.getKey())), e.getKey());
+        }
+        // and the profiles only name samplers their models support (they load)
+        for (String profile : ConfigLoader.PROFILES) {
+            for (ModelEntry m : ConfigLoader.load(profile, null, List.of()).models()) {
+                for (SamplerSpec s : m.samplers()) {
+                    assertTrue(expected.get(m.name()).contains(s.name()), profile + " " + m.label() + " " + s.name());
+                }
+            }
+        }
+    }
+
+    private static <C extends Record> List<String> samplers(ModelFactory<C> f) {
+        return f.samplers(f.defaultConfig()).stream().map(SamplerKind::configName).toList();
+    }
+
+    static Stream<Arguments> unsupportedSamplers() {
+        return Stream.of(
+                Arguments.of("{\"name\":\"vae\",\"label\":\"vae-normal\",\"config\":{\"prior\":\"normal\"},"
+                        + "\"samplers\":[{\"name\":\"heun\",\"steps\":25}]}",
+                        "models[vae-normal].samplers[0]: sampler 'heun' is not supported by model vae; "
+                                + "valid samplers: [ancestral]"),
+                Arguments.of("{\"name\":\"flow-matching\",\"samplers\":[{\"name\":\"euler\"},{\"name\":\"edm-heun\"}]}",
+                        "models[flow-matching].samplers[1]: sampler 'edm-heun' is not supported by model flow-matching; "
+                                + "valid samplers: [euler, heun, rk4, dopri5]"),
+                Arguments.of("{\"name\":\"flow-matching\",\"samplers\":[{\"name\":\"em\"}]}",
+                        "models[flow-matching].samplers[0]: sampler 'em' is not supported by model flow-matching; "
+                                + "valid samplers: [euler, heun, rk4, dopri5]"),
+                Arguments.of("{\"name\":\"diffusion-edm\",\"samplers\":[{\"name\":\"em\"}]}",
+                        "models[diffusion-edm].samplers[0]: sampler 'em' is not supported by model diffusion-edm; "
+                                + "valid samplers: [euler, heun, rk4, dopri5, edm-heun, edm-sde]"),
+                Arguments.of("{\"name\":\"diffusion-vp\",\"samplers\":[{\"name\":\"ancestral\"}]}",
+                        "models[diffusion-vp].samplers[0]: sampler 'ancestral' is not supported by model diffusion-vp; "
+                                + "valid samplers: [euler, heun, rk4, dopri5, em]"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unsupportedSamplers")
+    void unsupportedSamplerIsRefusedAtLoad(String model, String message) {
+        assertEquals(message, error(null, "models=[" + model + "]"));
+    }
+
+    @Test
+    void deviceMustBeOneTheEngineHas() {
+        assertEquals("cpu", quick("device=cpu").device());
+        assertContains(error(null, "device=-1.0E308"), "device", "-1.0E308", "cpu");
+        assertContains(error(null, "device=tpu"), "device", "tpu", "cpu");
+        assertContains(error(null, "device=gpu-1"), "device", "gpu-1");
+        int gpus = Engine.getInstance().getGpuCount();
+        assertContains(error(null, "device=gpu" + gpus), "device", "gpu" + gpus, "not available");
+        if (gpus == 0) {
+            assertContains(error(null, "device=gpu0"), "device: 'gpu0' is not available here; use one of [cpu]");
+        }
+    }
+
+    @Test
+    void outputThatIsAFileIsRefused() throws Exception {
+        Path f = file("taken", "x");
+        assertContains(error(null, "output=" + f), "output", f.toString(), "not a directory");
+        assertContains(error(null, "output=a\u0000b"), "output", "not a valid path");
+    }
+
+    static Stream<Arguments> badModelEntries() {
+        return Stream.of(
+                Arguments.of("null sampler entry",
+                        "[{\"name\":\"flow-matching\",\"samplers\":[{\"name\":\"euler\"},null]}]",
+                        List.of("models[0].samplers[1]", "null", "euler")),
+                Arguments.of("null model entry", "[null]", List.of("models[0]", "null")),
+                Arguments.of("sampler option it lacks",
+                        "[{\"name\":\"flow-matching\",\"samplers\":[{\"name\":\"heun\",\"eps\":1}]}]",
+                        List.of("models[0].samplers[0]", "sampler heun has no field 'eps'", "steps")),
+                Arguments.of("sampler option null",
+                        "[{\"name\":\"diffusion-edm\",\"samplers\":[{\"name\":\"edm-sde\",\"sNoise\":null}]}]",
+                        List.of("models[0].samplers[0]", "sNoise", "1.003")),
+                Arguments.of("EDM option out of range",
+                        "[{\"name\":\"diffusion-edm\",\"samplers\":[{\"name\":\"edm-sde\",\"sTmin\":10,\"sTmax\":1}]}]",
+                        List.of("models[0].samplers[0]", "sTmax")),
+                Arguments.of("two samplers with one label",
+                        "[{\"name\":\"flow-matching\",\"samplers\":[{\"name\":\"heun\",\"steps\":5},"
+                                + "{\"name\":\"euler\"},{\"name\":\"heun\",\"steps\":5}]}]",
+                        List.of("models[flow-matching].samplers[2]", "heun-5", "samplers[0]")),
+                Arguments.of("label naming a directory",
+                        "[{\"name\":\"flow-matching\",\"label\":\"a/b\",\"samplers\":[{\"name\":\"euler\"}]}]",
+                        List.of("models[a/b].label", "files")),
+                Arguments.of("unknown model names the entry",
+                        "[{\"name\":\"flow-matching\",\"samplers\":[{\"name\":\"euler\"}]},"
+                                + "{\"name\":\"nope\",\"samplers\":[{\"name\":\"euler\"}]}]",
+                        List.of("models[1].name", "nope", "flow-matching")),
+                Arguments.of("model config that is not an object",
+                        "[{\"name\":\"vae\",\"label\":\"v\",\"config\":5,\"samplers\":[{\"name\":\"ancestral\"}]}]",
+                        List.of("models[v].config", "object")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badModelEntries")
+    void badModelEntriesNameTheEntryAndField(String what, String models, List<String> mentions) {
+        String message = error(null, "models=" + models);
+        assertContains(message, mentions.toArray(new String[0]));
+        assertFalse(message.contains("Exception") || message.contains("java.") || message.contains("Cannot construct"),
+                message);
     }
 
     static Stream<Arguments> badOverrides() {
@@ -167,6 +310,17 @@ class ConfigLoaderTest {
                 Arguments.of("negative steps", List.of("training.steps=-5"), List.of("training", "steps", "-5")),
                 Arguments.of("ambient dimension", List.of("dataset.ambientDim=1"), List.of("dataset.ambientDim")),
                 Arguments.of("duplicate seeds", List.of("seeds=[1,1]"), List.of("seeds")),
+                Arguments.of("null seed", List.of("seeds=[1,null]"), List.of("seeds")),
+                Arguments.of("seed out of range", List.of("seeds=[9223372036854775808]"), List.of("seeds")),
+                Arguments.of("int out of range", List.of("training.steps=2147483648"), List.of("training.steps", "range")),
+                Arguments.of("list for a number", List.of("training.steps=[1]"), List.of("training.steps", "an integer",
+                        "a list")),
+                Arguments.of("object for a list", List.of("seeds={}"), List.of("seeds", "a list", "an object")),
+                Arguments.of("too many threads", List.of("threads=5000"), List.of("threads", "1024")),
+                Arguments.of("arrays too large", List.of("dataset.ambientDim=1073741824"),
+                        List.of("dataset.nTrain x dataset.ambientDim", "2^31")),
+                Arguments.of("network too large", List.of("backbone.hidden=100000"),
+                        List.of("backbone.hidden x 4 backbone.hidden")),
                 Arguments.of("missing output", List.of("output="), List.of("output")),
                 Arguments.of("unknown dataset", List.of("dataset.name=no-such-toy"), List.of("dataset.name", "no-such-toy",
                         "seed-toy")),

@@ -3,6 +3,9 @@ package io.github.sibench.models.edm;
 import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.ModelFactory;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerKind.Needs;
+import java.util.Set;
 
 /** Registers {@link EdmModel} as {@code diffusion-edm}. */
 public final class EdmFactory implements ModelFactory<EdmConfig> {
@@ -22,6 +25,12 @@ public final class EdmFactory implements ModelFactory<EdmConfig> {
     @Override
     public EdmConfig defaultConfig() {
         return EdmConfig.defaults();
+    }
+
+    /** The probability-flow velocity and the denoiser: the ODE samplers, edm-heun and edm-sde (no score, so no em). */
+    @Override
+    public Set<SamplerKind> samplers(EdmConfig config) {
+        return SamplerKind.using(Needs.VELOCITY, Needs.DENOISER);
     }
 
     @Override

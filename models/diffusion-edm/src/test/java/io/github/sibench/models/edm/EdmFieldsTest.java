@@ -122,7 +122,7 @@ class EdmFieldsTest {
             nd.getEngine().setRandomSeed(3);
             NDArray noise = nd.randomNormal(new Shape(20_000, 2));
             for (SamplerSpec spec : List.of(SamplerSpec.of("edm-heun", STEPS), SamplerSpec.of("edm-sde", STEPS),
-                    new SamplerSpec("dopri5", null, null, 1e-5, null))) {
+                    SamplerSpec.Dopri5.withTolerance(1e-5))) {
                 Samples out = SamplerKind.generate(spec, f, noise);
                 if (spec.fixedSteps()) {
                     assertEquals(2 * STEPS - 1, out.nfe(), spec.label());

@@ -43,7 +43,7 @@ class EdmModelTest {
             TrainResult r = m.train(unlabelled(), ToyTraining.training(600), (a, b, c, d) -> {});
             double afterHeun = ToyTraining.frechet(m, heun, 4000, 5);
             double afterSde = ToyTraining.frechet(m, sde, 4000, 5);
-            SamplerSpec ode = new SamplerSpec("dopri5", null, null, 1e-3, null);
+            SamplerSpec ode = SamplerSpec.Dopri5.withTolerance(1e-3);
             double afterOde = ToyTraining.frechet(m, ode, 4000, 5);
             int odeNfe = m.generate(ode, 100, Guidance.NONE, 5, nd).nfe();
             System.out.printf("diffusion-edm: FD before heun %.4f / sde %.4f; after 600 steps heun %.4f, sde %.4f,"

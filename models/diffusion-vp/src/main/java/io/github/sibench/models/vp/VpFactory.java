@@ -3,6 +3,9 @@ package io.github.sibench.models.vp;
 import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.ModelFactory;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerKind.Needs;
+import java.util.Set;
 
 /** Registers {@link VpModel} as {@code diffusion-vp}. */
 public final class VpFactory implements ModelFactory<VpConfig> {
@@ -22,6 +25,12 @@ public final class VpFactory implements ModelFactory<VpConfig> {
     @Override
     public VpConfig defaultConfig() {
         return VpConfig.defaults();
+    }
+
+    /** Velocity and score: the ODE samplers and em. */
+    @Override
+    public Set<SamplerKind> samplers(VpConfig config) {
+        return SamplerKind.using(Needs.VELOCITY, Needs.VELOCITY_SCORE);
     }
 
     @Override

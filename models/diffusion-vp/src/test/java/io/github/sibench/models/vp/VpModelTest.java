@@ -96,7 +96,7 @@ class VpModelTest {
     void shortTrainingBeatsTheUntrainedModelWithOdeAndSde() {
         TrainingSet d = ToyTraining.data(2000, 1);
         SamplerSpec ode = SamplerSpec.of("heun", 20);
-        SamplerSpec sde = new SamplerSpec("em", 100, 1.0, null, null);
+        SamplerSpec sde = new SamplerSpec.Em(100, 1.0);
         TrainingConfig training = new TrainingConfig(600, 2048, 1e-2, 0, 60, 0.99, 0, 0.2);
         try (VpModel m = model(3, 0)) {
             double before = ToyTraining.frechet(m, ode, 4000, 5);
@@ -138,7 +138,7 @@ class VpModelTest {
     void nfeIsTwoNMinusOneForHeunAndNForEm() {
         try (VpModel m = model(1, 0); NDManager nd = NDManager.newBaseManager()) {
             assertEquals(2 * 10 - 1, m.generate(SamplerSpec.of("heun", 10), 8, Guidance.NONE, 1, nd).nfe());
-            assertEquals(37, m.generate(new SamplerSpec("em", 37, 1.0, null, null), 8, Guidance.NONE, 1, nd).nfe());
+            assertEquals(37, m.generate(new SamplerSpec.Em(37, 1.0), 8, Guidance.NONE, 1, nd).nfe());
             assertEquals(13, m.generate(SamplerSpec.of("euler", 13), 8, Guidance.NONE, 1, nd).nfe());
         }
     }

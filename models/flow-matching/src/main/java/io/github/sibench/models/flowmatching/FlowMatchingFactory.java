@@ -3,6 +3,9 @@ package io.github.sibench.models.flowmatching;
 import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.ModelFactory;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerKind.Needs;
+import java.util.Set;
 
 /** Registers {@link FlowMatchingModel} as {@code flow-matching}. */
 public final class FlowMatchingFactory implements ModelFactory<FlowMatchingConfig> {
@@ -22,6 +25,12 @@ public final class FlowMatchingFactory implements ModelFactory<FlowMatchingConfi
     @Override
     public FlowMatchingConfig defaultConfig() {
         return FlowMatchingConfig.defaults();
+    }
+
+    /** A velocity field: the ODE samplers. */
+    @Override
+    public Set<SamplerKind> samplers(FlowMatchingConfig config) {
+        return SamplerKind.using(Needs.VELOCITY);
     }
 
     @Override

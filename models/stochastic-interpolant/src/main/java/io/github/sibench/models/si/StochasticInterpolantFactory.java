@@ -3,6 +3,9 @@ package io.github.sibench.models.si;
 import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.ModelFactory;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerKind.Needs;
+import java.util.Set;
 
 /** Registers {@link StochasticInterpolantModel} as {@code stochastic-interpolant}. */
 public final class StochasticInterpolantFactory implements ModelFactory<StochasticInterpolantConfig> {
@@ -22,6 +25,12 @@ public final class StochasticInterpolantFactory implements ModelFactory<Stochast
     @Override
     public StochasticInterpolantConfig defaultConfig() {
         return StochasticInterpolantConfig.defaults();
+    }
+
+    /** Velocity and score: the ODE samplers and em. */
+    @Override
+    public Set<SamplerKind> samplers(StochasticInterpolantConfig config) {
+        return SamplerKind.using(Needs.VELOCITY, Needs.VELOCITY_SCORE);
     }
 
     @Override

@@ -25,7 +25,7 @@ class StochasticInterpolantModelTest {
     void shortTrainingBeatsTheUntrainedModelWithOdeAndSde() {
         TrainingSet d = ToyTraining.data(2000, 1);
         SamplerSpec ode = SamplerSpec.of("heun", 20);
-        SamplerSpec sde = new SamplerSpec("em", 100, 0.5, null, null);
+        SamplerSpec sde = new SamplerSpec.Em(100, 0.5);
         try (StochasticInterpolantModel m = model(3)) {
             double before = ToyTraining.frechet(m, ode, 4000, 5);
             m.train(TrainingSet.unlabelled(d.x(), d.n(), d.dim()), ToyTraining.training(600), (a, b, c, e) -> {});
@@ -42,7 +42,7 @@ class StochasticInterpolantModelTest {
     @Test
     void sdeReportsOneNfePerStep() {
         try (StochasticInterpolantModel m = model(1); NDManager nd = NDManager.newBaseManager()) {
-            assertEquals(37, m.generate(new SamplerSpec("em", 37, 1.0, null, null), 8, Guidance.NONE, 1, nd).nfe());
+            assertEquals(37, m.generate(new SamplerSpec.Em(37, 1.0), 8, Guidance.NONE, 1, nd).nfe());
             assertEquals(2 * 10 - 1, m.generate(SamplerSpec.of("heun", 10), 8, Guidance.NONE, 1, nd).nfe());
         }
     }

@@ -3,6 +3,9 @@ package io.github.sibench.models.vae;
 import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.ModelFactory;
+import io.github.sibench.models.sampling.SamplerKind;
+import io.github.sibench.models.sampling.SamplerKind.Needs;
+import java.util.Set;
 
 /** Registers {@link HierarchicalVae} as {@code vae}; the prior is chosen by {@link VaeConfig#prior()}. */
 public final class VaeFactory implements ModelFactory<VaeConfig> {
@@ -22,6 +25,12 @@ public final class VaeFactory implements ModelFactory<VaeConfig> {
     @Override
     public VaeConfig defaultConfig() {
         return VaeConfig.defaults();
+    }
+
+    /** A decoder from the prior: ancestral sampling only. */
+    @Override
+    public Set<SamplerKind> samplers(VaeConfig config) {
+        return SamplerKind.using(Needs.DECODER);
     }
 
     @Override

@@ -1,0 +1,14 @@
+package io.github.sibench.models.si;
+
+import io.github.sibench.models.DeclaredSamplers;
+import org.junit.jupiter.api.Test;
+
+class StochasticInterpolantFactoryTest {
+
+    /** What the factory declares is what the model runs; the others fail, naming the sampler. */
+    @Test
+    void declaredSamplersAreTheOnesTheModelRuns() {
+        StochasticInterpolantFactory factory = new StochasticInterpolantFactory();
+        DeclaredSamplers.assertDeclaredSamplersAreTheOnesGenerateRuns(factory, factory.defaultConfig());
+    }
+}
