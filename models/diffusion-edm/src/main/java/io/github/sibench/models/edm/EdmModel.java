@@ -3,6 +3,7 @@ package io.github.sibench.models.edm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.github.sibench.core.field.Denoiser;
+import io.github.sibench.core.field.Prediction;
 import io.github.sibench.core.field.VectorField;
 import io.github.sibench.core.interpolant.Coefficients;
 import io.github.sibench.core.interpolant.VeInterpolant;
@@ -37,7 +38,8 @@ import io.github.sibench.models.sampling.ModelFields;
  * <p><b>Sampling.</b> The denoiser drives EDM's samplers ({@code edm-heun}, Algorithm 1, and
  * {@code edm-sde}, Algorithm 2, which start from their own {@code sigma_0 N(0, I)}). The ODE samplers get
  * the probability-flow velocity in VE time, {@code dx/dt = sigma'(t) (x - D(x; sigma(t))) / sigma(t)}
- * with {@code sigma'(t) = sigma_max}, starting from {@code noiseScale = sigma_max} times N(0, I) at t = 1
+ * with {@code sigma'(t) = sigma_max} (D is the data prediction E[x0 | x]: the core's {@link Prediction#X0}
+ * conversion), starting from {@code noiseScale = sigma_max} times N(0, I) at t = 1
  * and stopping at {@code tEnd = sigma_min / sigma_max}, i.e. at noise level sigma_min (the velocity is
  * singular at t = 0; the remaining noise, sigma_min = 0.002 by default, is left in the samples, as
  * Algorithm 1 would leave it without its final Euler step to sigma = 0). The SDE sampler {@code em} is not
@@ -105,7 +107,7 @@ public final class EdmModel extends NetworkModel {
                         + "; stop at tEnd = sigmaMin / sigmaMax");
             }
             try (NDArray d = denoise(network, x, sigma)) {
-                return x.sub(d).muli(c.betaDot() / sigma);
+                return Prediction.X0.velocity(c, x, d);
             }
         };
         return new ModelFields(velocity, null, denoiser, config.sigmaMax(), config.sigmaMin() / config.sigmaMax());

@@ -3,6 +3,7 @@ package io.github.sibench.models.si;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import io.github.sibench.core.field.Drift;
+import io.github.sibench.core.field.Prediction;
 import io.github.sibench.core.interpolant.StochasticInterpolant;
 import io.github.sibench.core.path.InterpolantPath;
 import io.github.sibench.core.path.PathSample;
@@ -22,7 +23,7 @@ import io.github.sibench.models.sampling.ModelFields;
  * with {@code s^2 = t^2 + gamma^2} and {@code t ~ U[tMin, tMax]}. The second head learns the normalised
  * total noise {@code eps = E[(beta x1 + gamma z) / s | x_t]}, equivalent to the paper's denoiser
  * {@code eta_z = E[z | x_t] = (gamma / s) eps}, and gives the score {@code -eps / s} without dividing by
- * gamma (which vanishes at both ends). Samples with any ODE sampler (velocity head) and with the SDE of
+ * gamma (which vanishes at both ends; the core's {@link Prediction#EPS} conversion, valid with a latent). Samples with any ODE sampler (velocity head) and with the SDE of
  * SPEC section 2 (both heads, one network pass per step).
  */
 public final class StochasticInterpolantModel extends NetworkModel {
@@ -63,8 +64,7 @@ public final class StochasticInterpolantModel extends NetworkModel {
                 (t, x) -> network.apply(x, timeColumn(x, t)).get(":, 0:" + dim),
                 (t, x) -> {
                     NDList heads = network.apply(x, timeColumn(x, t)).split(2, 1);
-                    double s = interpolant.at(t).noiseStd();
-                    return new Drift(heads.get(0), heads.get(1).mul(-1 / s));
+                    return new Drift(heads.get(0), Prediction.EPS.score(interpolant.at(t), x, heads.get(1)));
                 },
                 null,
                 1.0,
