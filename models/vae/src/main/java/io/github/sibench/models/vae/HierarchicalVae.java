@@ -13,6 +13,7 @@ import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.guidance.ClassifierFree;
 import io.github.sibench.models.guidance.Guidance;
+import io.github.sibench.models.sampling.SamplerKind;
 import io.github.sibench.models.sampling.SamplerSpec;
 import io.github.sibench.models.train.TrainResult;
 import io.github.sibench.models.train.TrainingConfig;
@@ -60,8 +61,7 @@ import java.util.SplittableRandom;
  * parameters) loaded for sampling, one sub-manager per step so that native memory stays flat, and a
  * {@link TrainingFailedException} when the loss becomes NaN or infinite.
  *
- * <p><b>Generation</b> is ancestral (run configurations name the sampler {@code ancestral}, but any
- * sampler is accepted and its kind and settings are ignored): z2 from
+ * <p><b>Generation</b> is ancestral and needs the {@code ancestral} sampler (any other is refused): z2 from
  * the prior, {@code z1 = mu(z2) + exp(s(z2) / 2) eps} from p(z1 | z2), and x = the decoder's mean (no
  * decoder noise is added: the seed generates the mean). It is one decoder pass, so NFE = 1.
  *
@@ -141,12 +141,17 @@ public final class HierarchicalVae implements GenerativeModel {
     // Generation
 
     /**
-     * Ancestral generation; NFE = 1. The sampler's kind and settings are ignored.
+     * Ancestral generation; NFE = 1.
      *
-     * @throws UnsupportedOperationException for labels asked of a model without classes
+     * @throws UnsupportedOperationException for any sampler but {@code ancestral}, or labels asked of a
+     *     model without classes
      */
     @Override
     public Samples generate(SamplerSpec sampler, int n, Guidance guidance, long seed, NDManager out) {
+        if (sampler.kind() != SamplerKind.ANCESTRAL) {
+            throw new UnsupportedOperationException(name() + " cannot run sampler '" + sampler.name()
+                    + "': a VAE generates in one decoder pass; use sampler '" + SamplerKind.ANCESTRAL.configName() + "'");
+        }
         Pass pass = Pass.inference(manager, device);
         try (NDManager g = out.newSubManager()) {
             ClassifierFree.Inputs inputs = ClassifierFree.Inputs.of(g, guidance, n, context.numClasses(), name());
