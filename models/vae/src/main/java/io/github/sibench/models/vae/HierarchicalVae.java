@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.sibench.core.random.Noise;
+import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
@@ -21,7 +23,7 @@ import io.github.sibench.models.train.TrainingFailedException;
 import io.github.sibench.models.train.TrainingListener;
 import io.github.sibench.models.train.TrainingRun;
 import io.github.sibench.models.train.TrainingSet;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A hierarchical VAE with two stochastic layers (Tomczak and Welling, "VAE with a VampPrior", AISTATS
@@ -78,11 +80,13 @@ import java.util.SplittableRandom;
  * conditionals, {@link VaeNetworks#elbo} and {@link VaeNetworks#ancestral}), the priors are
  * {@link TopPrior} implementations, the settings {@link VaeConfig}.
  *
- * <p><b>Randomness.</b> Parameters are initialised from {@code context.seed()}. Every N(0, I) draw goes
- * through one of two methods: {@link #trainingNoise} (the reparameterisation noise eps2, eps1 of each
- * step, from the engine generator that {@link TrainingRun} seeds) or {@link #generationNoise} (the prior's
- * and z1's draws, from a Java generator seeded with the generation seed, which also picks the mixture
- * components); a generation draws in the same order whatever the labels and the guidance weight.
+ * <p><b>Randomness.</b> Parameters are initialised from {@code context.seed()}. Every N(0, I) draw is a
+ * seed-tree {@link Noise} made by one of two methods: {@link #trainingNoise} (the reparameterisation noise
+ * eps2, eps1 of each step: node {@code "reparameterisation"} of the tree of {@code context.seed()}) or
+ * {@link #generationNoise} (the prior's and z1's draws: node {@code "noise"} of the generation seed's
+ * tree); {@link #componentChoices} (node {@code "components"}) picks the mixture components. Draw k of a
+ * node depends on the node and k only, and a generation draws the same whatever the labels and the
+ * guidance weight. Batches and label dropout come from {@link TrainingRun}.
  */
 public final class HierarchicalVae implements GenerativeModel {
 
@@ -118,10 +122,10 @@ public final class HierarchicalVae implements GenerativeModel {
         if (data.dim() != dim) {
             throw new IllegalArgumentException(name() + ": data has dimension " + data.dim() + ", model expects " + dim);
         }
+        StandardNormal noise = trainingNoise();
         try (TrainingRun run = new TrainingRun(name(), nets, manager, device, context.seed(), context.numClasses(),
                 data, training, step -> {
-                    VaeNetworks.Elbo terms = nets.elbo(step.x0(), step.label(), HierarchicalVae::trainingNoise,
-                            new Pass(step.store(), device, true));
+                    VaeNetworks.Elbo terms = nets.elbo(step.x0(), step.label(), noise, new Pass(step.store(), device, true));
                     NDArray negElbo = terms.reconstruction().add(terms.latent()).mean().neg();
                     double weight = config.klWeight(step.index(), training.steps());
                     NDArray objective = weight == 1 ? negElbo
@@ -132,9 +136,13 @@ public final class HierarchicalVae implements GenerativeModel {
         }
     }
 
-    /** (rows, cols) N(0, I) reparameterisation noise of a training step, on {@code m}. */
-    private static NDArray trainingNoise(NDManager m, int rows, int cols) {
-        return m.randomNormal(new Shape(rows, cols));
+    /**
+     * The reparameterisation noise of one training run: node {@code "reparameterisation"} of the model's
+     * seed tree, draw k of the run from its child k.
+     */
+    private StandardNormal trainingNoise() {
+        Noise noise = new Noise(SeedTree.root(context.seed()).child("reparameterisation"));
+        return (m, rows, cols) -> noise.normal(m, new Shape(rows, cols));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -155,20 +163,21 @@ public final class HierarchicalVae implements GenerativeModel {
         Pass pass = Pass.inference(manager, device);
         try (NDManager g = out.newSubManager()) {
             ClassifierFree.Inputs inputs = ClassifierFree.Inputs.of(g, guidance, n, context.numClasses(), name());
-            SplittableRandom rng = new SplittableRandom(seed);
-            NDArray x = nets.ancestral(g, n, inputs, rng, (m, rows, cols) -> generationNoise(m, rng, rows, cols), pass);
+            NDArray x = nets.ancestral(g, n, inputs, componentChoices(seed), generationNoise(seed), pass);
             x.attach(out);
             return new Samples(x, 1);
         }
     }
 
-    /** (rows, cols) N(0, I) draws of a generation from {@code rng}, on {@code m}. */
-    private static NDArray generationNoise(NDManager m, SplittableRandom rng, int rows, int cols) {
-        float[] v = new float[rows * cols];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) rng.nextGaussian();
-        }
-        return m.create(v, new Shape(rows, cols));
+    /** The N(0, I) draws of one generation: node {@code "noise"} of the generation seed's tree. */
+    private static StandardNormal generationNoise(long seed) {
+        Noise noise = new Noise(SeedTree.root(seed).child("noise"));
+        return (m, rows, cols) -> noise.normal(m, new Shape(rows, cols));
+    }
+
+    /** The mixture component choices of one generation: node {@code "components"} of the generation seed's tree. */
+    private static RandomGenerator componentChoices(long seed) {
+        return SeedTree.root(seed).child("components").rng();
     }
 
     @Override
