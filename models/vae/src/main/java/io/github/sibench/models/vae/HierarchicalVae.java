@@ -53,8 +53,8 @@ import java.util.random.RandomGenerator;
  *
  * estimated with one reparameterised draw {@code z2 = mu + exp(s / 2) eps2} from q(z2 | x), then
  * {@code z1 = mu' + exp(s' / 2) eps1} from q(z1 | x, z2), eps ~ N(0, I): the KL terms become
- * {@code log q(z1 | x, z2) - log p(z1 | z2)} and {@code log q(z2 | x) - log p(z2)} (single-sample estimates,
- * since the mixture priors have no closed-form KL). Every term is summed over its dimensions. The step
+ * {@code log q(z1 | x, z2) - log p(z1 | z2)} and {@code log q(z2 | x) - log p(z2)} (single-sample estimates for
+ * every prior: the mixture priors have no closed-form KL). Every term is summed over its dimensions. The step
  * minimises {@code mean over the batch of -(log p(x | z1, z2) + b (log p(z1 | z2) + log p(z2) - log q(z1 |
  * x, z2) - log q(z2 | x)))} with b = {@link VaeConfig#klWeight} (beta, ramped up over an optional KL
  * warm-up); the loss reported to the listener and in {@link TrainResult#finalLoss()} is the negative ELBO
@@ -125,7 +125,8 @@ public final class HierarchicalVae implements GenerativeModel {
         StandardNormal noise = trainingNoise();
         try (TrainingRun run = new TrainingRun(name(), nets, manager, device, context.seed(), context.numClasses(),
                 data, training, step -> {
-                    VaeNetworks.Elbo terms = nets.elbo(step.x0(), step.label(), noise, new Pass(step.store(), device, true));
+                    Pass pass = new Pass(step.store(), device, true);
+                    VaeNetworks.Elbo terms = nets.elbo(step.x0(), step.label(), noise, pass);
                     NDArray negElbo = terms.reconstruction().add(terms.latent()).mean().neg();
                     double weight = config.klWeight(step.index(), training.steps());
                     NDArray objective = weight == 1 ? negElbo
@@ -158,7 +159,8 @@ public final class HierarchicalVae implements GenerativeModel {
     public Samples generate(SamplerSpec sampler, int n, Guidance guidance, long seed, NDManager out) {
         if (sampler.kind() != SamplerKind.ANCESTRAL) {
             throw new UnsupportedOperationException(name() + " cannot run sampler '" + sampler.name()
-                    + "': a VAE generates in one decoder pass; use sampler '" + SamplerKind.ANCESTRAL.configName() + "'");
+                    + "': a VAE generates in one decoder pass; use sampler '"
+                    + SamplerKind.ANCESTRAL.configName() + "'");
         }
         Pass pass = Pass.inference(manager, device);
         try (NDManager g = out.newSubManager()) {

@@ -80,7 +80,8 @@ final class VaeNetworks extends AbstractBlock {
         boolean head = decoderVariance == DecoderVariance.NETWORK;
         decoder = addChildBlock("p_x", new SwiGluMlp(d1 + d2, head ? 2 * dim : dim, classes, backbone));
         decoderLogVar = decoderVariance == DecoderVariance.LEARNED
-                ? addParameter(parameter("decoder_logvar", new Shape(1, dim), new ConstantInitializer((float) decoderLogVarInit)))
+                ? addParameter(parameter("decoder_logvar", new Shape(1, dim),
+                        new ConstantInitializer((float) decoderLogVarInit)))
                 : null;
         prior = config.prior().create(config, dim, this::topPosterior);
         for (Parameter p : prior.parameters()) {
@@ -90,7 +91,12 @@ final class VaeNetworks extends AbstractBlock {
 
     /** A learnable parameter of {@code shape}, started by {@code init} (type OTHER: no weight-only rules). */
     static Parameter parameter(String name, Shape shape, Initializer init) {
-        return Parameter.builder().setName(name).setType(Parameter.Type.OTHER).optShape(shape).optInitializer(init).build();
+        return Parameter.builder()
+                .setName(name)
+                .setType(Parameter.Type.OTHER)
+                .optShape(shape)
+                .optInitializer(init)
+                .build();
     }
 
     /** The prior p(z2). */
@@ -132,7 +138,7 @@ final class VaeNetworks extends AbstractBlock {
 
     /**
      * Per-sample terms of the ELBO, each of shape (B): {@code reconstruction = log p(x | z1, z2 [, y])} and
-     * {@code latent = log p(z1 | z2 [, y]) + log p(z2) - log q(z1 | x, z2) - log q(z2 | x)}, minus the
+     * {@code latent = log p(z1 | z2 [, y]) + log p(z2) - log q(z1 | x, z2) - log q(z2 | x)}, the negated
      * single-draw estimates of the two KL terms; {@code ELBO = reconstruction + latent}.
      */
     record Elbo(NDArray reconstruction, NDArray latent) {}
@@ -152,7 +158,8 @@ final class VaeNetworks extends AbstractBlock {
         NDArray z1 = q1.sample(noise.draw(m, b, d1));
         DiagonalGaussian p1 = latentPrior(z2, label, pass);
         NDArray reconstruction = decoder(z1, z2, label, pass).logDensity(x);
-        NDArray latent = p1.logDensity(z1).add(prior.logDensity(z2, pass)).sub(q1.logDensity(z1)).sub(q2.logDensity(z2));
+        NDArray latent = p1.logDensity(z1).add(prior.logDensity(z2, pass))
+                .sub(q1.logDensity(z1)).sub(q2.logDensity(z2));
         return new Elbo(reconstruction, latent);
     }
 
