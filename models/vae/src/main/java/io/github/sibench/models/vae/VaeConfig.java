@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param latentDim2 dimension of the top latent z2 (default 2)
  * @param components number of mixture components K of the {@code mog} and {@code vamp} priors (default
  *     16; unused by {@code normal})
- * @param logVarMin lower clamp of every Gaussian log-variance (default -10)
+ * @param logVarMin lower clamp of every Gaussian log-variance: encoders, p(z1 | z2), decoder, MoG
+ *     components (default -10)
  * @param logVarMax upper clamp of every Gaussian log-variance (default 10)
  * @param beta weight of the latent (KL) terms in the training objective (default 1, the ELBO); the reported
  *     loss is the negative ELBO whatever beta is
@@ -27,8 +28,9 @@ import java.util.Locale;
  * @param decoderVariance how the variance of p(x | z1, z2) is set: {@code learned} (default) one learnable
  *     log-variance per data dimension, shared by all inputs, starting at {@code decoderLogVar};
  *     {@code network} a second output head of the decoder, per input and dimension, plus
- *     {@code decoderLogVar} (so it starts there); {@code fixed} the constant {@code decoderLogVar}. Every
- *     mode clamps it to [logVarMin, logVarMax]
+ *     {@code decoderLogVar} (so it starts there); {@code fixed} the constant {@code decoderLogVar}.
+ *     {@code learned} and {@code network} clamp it to [logVarMin, logVarMax]; the {@code fixed} value lies
+ *     there already
  * @param decoderLogVar initial ({@code learned}, {@code network}) or constant ({@code fixed}) decoder
  *     log-variance, in [logVarMin, logVarMax] (default -2, a noise standard deviation of 0.37 on z-scored
  *     data: a decoder variance as large as the data's lets the decoder explain everything as noise, and short
@@ -88,11 +90,36 @@ public record VaeConfig(
                 decoderLogVar);
     }
 
-    /** Prior on the top latent z2; JSON names {@code normal}, {@code mog}, {@code vamp}. */
+    /**
+     * Weight b of the latent (KL) terms at training step {@code step} (from 0) of {@code steps}: with
+     * W = klWarmup * steps, {@code b = beta (step + 1) / W} while {@code step < W} (when W >= 1), then
+     * {@code b = beta}.
+     */
+    public double klWeight(int step, int steps) {
+        double warmup = klWarmup * steps;
+        return warmup >= 1 && step < warmup ? beta * (step + 1) / warmup : beta;
+    }
+
+    /**
+     * Prior on the top latent z2; JSON names {@code normal}, {@code mog}, {@code vamp}. Each builds its
+     * implementation: {@code NormalPrior}, {@code MixturePrior}, {@code VampPrior}.
+     */
     public enum Prior {
-        NORMAL,
-        MOG,
-        VAMP;
+        NORMAL((config, dataDim, topEncoder) -> new NormalPrior(config.latentDim2())),
+        MOG((config, dataDim, topEncoder) -> new MixturePrior(config.components(), config.latentDim2(),
+                LogVarClamp.of(config))),
+        VAMP((config, dataDim, topEncoder) -> new VampPrior(config.components(), dataDim, topEncoder));
+
+        private final TopPrior.Factory factory;
+
+        Prior(TopPrior.Factory factory) {
+            this.factory = factory;
+        }
+
+        /** This prior for {@code config}, data of dimension {@code dataDim} and the model's top encoder. */
+        TopPrior create(VaeConfig config, int dataDim, VampPrior.Encoder topEncoder) {
+            return factory.create(config, dataDim, topEncoder);
+        }
 
         @JsonValue
         public String configName() {

@@ -47,6 +47,19 @@ class VaeConfigTest {
     }
 
     @Test
+    void klWeightRampsUpLinearlyToBetaOverTheWarmup() {
+        VaeConfig c = new VaeConfig(Prior.NORMAL, 2, 2, 16, -10, 10, 0.5, 0.25, DecoderVariance.FIXED, -2);
+        // 100 steps, warm-up over W = 25: b = 0.5 (step + 1) / 25 for step < 25, then 0.5
+        assertEquals(0.5 / 25, c.klWeight(0, 100), 1e-12);
+        assertEquals(0.5 * 13 / 25, c.klWeight(12, 100), 1e-12);
+        assertEquals(0.5, c.klWeight(24, 100), 1e-12);
+        assertEquals(0.5, c.klWeight(25, 100), 1e-12);
+        assertEquals(0.5, c.klWeight(99, 100), 1e-12);
+        assertEquals(0.5, c.klWeight(0, 3), 1e-12, "a warm-up shorter than one step is none");
+        assertEquals(1, VaeConfig.defaults().klWeight(0, 100));
+    }
+
+    @Test
     void jsonUsesLowercaseNames() throws Exception {
         ObjectMapper json = new ObjectMapper();
         String text = json.writeValueAsString(VaeConfig.of(Prior.MOG));
