@@ -10,11 +10,8 @@ import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.datasets.embedding.AmbientEmbedding;
 import io.github.sibench.datasets.embedding.ZScore;
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
-import io.github.sibench.datasets.plane.Covariance2D;
-import io.github.sibench.datasets.plane.Moments2D;
 import io.github.sibench.datasets.plane.Points;
 import io.github.sibench.datasets.plane.Toy2D;
-import io.github.sibench.datasets.plane.Vec2;
 import io.github.sibench.models.train.TrainingSet;
 import java.util.SplittableRandom;
 
@@ -33,7 +30,7 @@ public final class ToyData {
     private final DatasetConfig config;
     private final Toy2D toy;
     private final AmbientEmbedding embedding;
-    private final Moments2D moments;
+    private final Gaussian2 moments;
     private final boolean exactMoments;
     private final ZScore zScore;
     private final TrainingSet training;
@@ -73,9 +70,8 @@ public final class ToyData {
         return f;
     }
 
-    private static Moments2D empirical(Points p) {
-        Gaussian2 g = Gaussian2.fit(p.xy());
-        return new Moments2D(new Vec2(g.mx(), g.my()), new Covariance2D(g.sxx(), g.sxy(), g.syy()));
+    private static Gaussian2 empirical(Points p) {
+        return Gaussian2.fit(p.xy());
     }
 
     public DatasetConfig config() {
@@ -91,7 +87,7 @@ public final class ToyData {
     }
 
     /** Mean and covariance of the 2D reference distribution. */
-    public Moments2D moments() {
+    public Gaussian2 moments() {
         return moments;
     }
 

@@ -14,7 +14,9 @@ public final class ClusterMass {
     public static double[] fractions(int[] classes, int numClasses) {
         double[] f = new double[numClasses];
         for (int c : classes) {
-            f[c] += 1.0 / classes.length;
+            if (c >= 0) {
+                f[c] += 1.0 / classes.length;
+            }
         }
         return f;
     }

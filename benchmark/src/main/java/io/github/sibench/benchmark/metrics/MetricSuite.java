@@ -4,10 +4,7 @@ import io.github.sibench.benchmark.ToyData;
 import io.github.sibench.benchmark.config.EvaluationConfig;
 import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
-import io.github.sibench.datasets.plane.Covariance2D;
 import io.github.sibench.datasets.plane.Density2D;
-import io.github.sibench.datasets.plane.Moments2D;
-import io.github.sibench.datasets.plane.Vec2;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +39,7 @@ public final class MetricSuite {
 
     public MetricSuite(ToyData data, EvaluationConfig config) {
         this.config = config;
-        Moments2D m = data.moments();
-        this.reference = new Gaussian2(m.mean().x(), m.mean().y(), m.covariance().xx(), m.covariance().xy(),
-                m.covariance().yy());
+        this.reference = data.moments();
         this.referenceSamples = data.toy().sample(config.nSamples(),
                 new SplittableRandom(data.config().dataSeed() ^ 0x2545F4914F6CDD1DL)).xy();
         this.mixture = data.toy() instanceof GaussianMixture2D g ? g : null;
@@ -131,9 +126,7 @@ public final class MetricSuite {
                         yk[j++] = y[2 * i + 1];
                     }
                 }
-                Vec2 m = mixture.classMean(k);
-                Covariance2D c = mixture.classCovariance(k);
-                out.put("fid_y_c" + k, Gaussian2.fit(yk).frechet(new Gaussian2(m.x(), m.y(), c.xx(), c.xy(), c.yy())));
+                out.put("fid_y_c" + k, Gaussian2.fit(yk).frechet(mixture.classMoments(k)));
             }
         }
     }

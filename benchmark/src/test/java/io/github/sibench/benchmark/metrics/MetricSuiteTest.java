@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sibench.benchmark.ToyData;
 import io.github.sibench.benchmark.config.DatasetConfig;
 import io.github.sibench.benchmark.config.EvaluationConfig;
-import io.github.sibench.datasets.plane.Covariance2D;
-import io.github.sibench.datasets.plane.Vec2;
+import io.github.sibench.core.stats.Gaussian2;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,9 +61,9 @@ class MetricSuiteTest {
      */
     @Test
     void fidOfTrueSamplesIsWithinSamplingError() {
-        Covariance2D s = SeedToySamples.TOY.covariance();
+        Gaussian2 s = SeedToySamples.TOY.exactMoments();
         double lambdaMin = s.minStd() * s.minStd();
-        double expected = (s.xx() + s.yy()) / N + SeedToySamples.covarianceEntryVariance(y) / (4 * N * lambdaMin);
+        double expected = (s.sxx() + s.syy()) / N + SeedToySamples.covarianceEntryVariance(y) / (4 * N * lambdaMin);
         double fid = measure(y).get("fid_y");
         System.out.printf("FID-Y of %d true points: %.5f (bound on its mean %.5f)%n", N, fid, expected);
         assertTrue(fid < 6 * expected, "FID-Y of true samples " + fid + " vs expected at most " + expected);
@@ -94,16 +93,15 @@ class MetricSuiteTest {
         double a = Math.sqrt(sxx);
         double b = sxy / a;
         double c = Math.sqrt(syy - b * b);
-        Covariance2D s = SeedToySamples.TOY.covariance();
-        double ea = Math.sqrt(s.xx());
-        double eb = s.xy() / ea;
-        double ec = Math.sqrt(s.yy() - eb * eb);
-        Vec2 mean = SeedToySamples.TOY.mean();
+        Gaussian2 s = SeedToySamples.TOY.exactMoments();
+        double ea = Math.sqrt(s.sxx());
+        double eb = s.sxy() / ea;
+        double ec = Math.sqrt(s.syy() - eb * eb);
         for (int i = 0; i < n; i++) {
             double w0 = p[2 * i] / a;
             double w1 = (p[2 * i + 1] - b * w0) / c;
-            p[2 * i] = mean.x() + ea * w0;
-            p[2 * i + 1] = mean.y() + eb * w0 + ec * w1;
+            p[2 * i] = s.mx() + ea * w0;
+            p[2 * i + 1] = s.my() + eb * w0 + ec * w1;
         }
         double fid = suite.measure(new ToyData.Projected(p, new double[n]), null).get("fid_y");
         assertEquals(0, fid, 1e-9);
@@ -131,10 +129,10 @@ class MetricSuiteTest {
      */
     @Test
     void slicedW2AgainstTheSuitesReference() {
-        Covariance2D s = SeedToySamples.TOY.covariance();
+        Gaussian2 s = SeedToySamples.TOY.exactMoments();
         double sw0 = measure(y).get("sliced_w2_y");
         double sw = measure(SeedToySamples.shift(y, DX, DY)).get("sliced_w2_y");
-        assertTrue(sw0 * sw0 < 40.0 / N * (s.xx() + s.yy()) / 2, "true samples: " + sw0);
+        assertTrue(sw0 * sw0 < 40.0 / N * (s.sxx() + s.syy()) / 2, "true samples: " + sw0);
         assertEquals(0.5, sw * sw, sw0 * sw0 + 4 * Math.sqrt(2 * SeedToySamples.quadratic(DX, DY) / N));
     }
 
@@ -160,11 +158,11 @@ class MetricSuiteTest {
     /** Every point at the centre of the blue cluster: fractions (1, 0, 0), so TV = 1 - w0 and err_k = -w_k. */
     @Test
     void everyPointInClassZeroGivesOneMinusItsWeight() {
-        Vec2 c = SeedToySamples.TOY.classMean(0);
+        Gaussian2 c = SeedToySamples.TOY.classMoments(0);
         double[] points = new double[2 * N];
         for (int i = 0; i < N; i++) {
-            points[2 * i] = c.x() + 0.01 * (i % 7);
-            points[2 * i + 1] = c.y() - 0.01 * (i % 5);
+            points[2 * i] = c.mx() + 0.01 * (i % 7);
+            points[2 * i + 1] = c.my() - 0.01 * (i % 5);
         }
         double[] w = SeedToySamples.TOY.classWeights();
         Map<String, Double> m = measure(points);
@@ -193,8 +191,7 @@ class MetricSuiteTest {
     @Test
     void referenceIsExactForTheSeedToy() {
         assertTrue(data.exactMoments());
-        assertEquals(SeedToySamples.TOY.mean(), data.moments().mean());
-        assertEquals(SeedToySamples.TOY.covariance(), data.moments().covariance());
+        assertEquals(SeedToySamples.TOY.exactMoments(), data.moments());
     }
 
     /**
@@ -216,8 +213,8 @@ class MetricSuiteTest {
             assertTrue(right.get("class_hit_c" + k) > 0.98, "class " + k + ": " + right);
             assertTrue(wrong.get("class_hit_c" + k) < 0.02, "class " + k + ": " + wrong);
             // each class's FID-Y from about w_k N points: a few times tr(S_k) / (w_k N) at most
-            var c = SeedToySamples.TOY.classCovariance(k);
-            double bound = 10 * (c.xx() + c.yy()) / (w[k] * N) + 1e-3;
+            Gaussian2 c = SeedToySamples.TOY.classMoments(k);
+            double bound = 10 * (c.sxx() + c.syy()) / (w[k] * N) + 1e-3;
             assertTrue(right.get("fid_y_c" + k) < bound, "class " + k + " fid " + right.get("fid_y_c" + k) + " > " + bound);
             assertTrue(wrong.get("fid_y_c" + k) > 1, "class " + k + " fid with wrong labels " + wrong.get("fid_y_c" + k));
         }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sibench.datasets.plane.Covariance2D;
+import io.github.sibench.core.stats.Gaussian2;
 import org.junit.jupiter.api.Test;
 
 class SlicedWassersteinTest {
@@ -25,8 +25,8 @@ class SlicedWassersteinTest {
     void independentTrueSampleSetsAreClose() {
         double[] a = SeedToySamples.sample(N, 11);
         double[] b = SeedToySamples.sample(N, 12);
-        Covariance2D s = SeedToySamples.TOY.covariance();
-        double halfTrace = (s.xx() + s.yy()) / 2;
+        Gaussian2 s = SeedToySamples.TOY.exactMoments();
+        double halfTrace = (s.sxx() + s.syy()) / 2;
         double sw = SlicedWasserstein.distance(a, b, DIRECTIONS);
         System.out.printf("SW2 of two true sets: %.5f (SW2^2 / (tr S / 2) = %.2e)%n", sw, sw * sw / halfTrace);
         assertTrue(sw * sw < 40.0 / N * halfTrace, "SW2 of two independent true sets: " + sw);

@@ -1,8 +1,8 @@
 package io.github.sibench.datasets.toys;
 
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
 import io.github.sibench.datasets.mixture.GaussianMixture2D.Component;
-import io.github.sibench.datasets.plane.Covariance2D;
 import io.github.sibench.datasets.plane.Vec2;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,10 +176,10 @@ public final class SeedToy {
             int columns, int rows, int label) {
         double hx = (x1 - x0) / columns;
         double hy = (y1 - y0) / rows;
-        Covariance2D cov = Covariance2D.isotropic(RECTANGLE_STD_PER_SPACING * Math.sqrt(hx * hy));
+        double std = RECTANGLE_STD_PER_SPACING * Math.sqrt(hx * hy);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                out.add(new Component(1.0, new Vec2(x0 + (c + 0.5) * hx, y0 + (r + 0.5) * hy), cov, label));
+                out.add(new Component(1.0, Gaussian2.isotropic(x0 + (c + 0.5) * hx, y0 + (r + 0.5) * hy, std), label));
             }
         }
     }
@@ -208,8 +208,9 @@ public final class SeedToy {
             double t = (seg + (target - arc[seg]) / (arc[seg + 1] - arc[seg])) / ARC_TABLE_SEGMENTS;
             double tx = 2 * (1 - t) * (p1.x() - p0.x()) + 2 * t * (p2.x() - p1.x());
             double ty = 2 * (1 - t) * (p1.y() - p0.y()) + 2 * t * (p2.y() - p1.y());
-            Covariance2D cov = Covariance2D.aligned(tx, ty, ALONG_STD_PER_SPACING * spacing, widthStd);
-            out.add(new Component(1.0, bezier(p0, p1, p2, t), cov, labelOf.applyAsInt(i)));
+            Vec2 m = bezier(p0, p1, p2, t);
+            Gaussian2 g = Gaussian2.aligned(m.x(), m.y(), tx, ty, ALONG_STD_PER_SPACING * spacing, widthStd);
+            out.add(new Component(1.0, g, labelOf.applyAsInt(i)));
         }
     }
 

@@ -8,7 +8,6 @@ import io.github.sibench.datasets.SampleStatistics;
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
 import io.github.sibench.datasets.mixture.GaussianMixture2D.Component;
 import io.github.sibench.datasets.mixture.MixtureIntegral;
-import io.github.sibench.datasets.plane.Moments2D;
 import io.github.sibench.datasets.plane.Points;
 import io.github.sibench.datasets.plane.Vec2;
 import io.github.sibench.datasets.toys.SeedToy.Part;
@@ -61,13 +60,13 @@ class SeedToyTest {
         assertTrue(components(Part.GREEN_RECTANGLE).mapToObj(TOY::component).map(Component::mean)
                 .allMatch(m -> m.x() > 2 && m.x() < 3 && m.y() > 2.2 && m.y() < 3.3));
         int f0 = Part.RED_FILAMENT.firstComponent();
-        double spacing = TOY.component(f0).covariance().maxStd() / SeedToy.ALONG_STD_PER_SPACING;
+        double spacing = TOY.component(f0).gaussian().maxStd() / SeedToy.ALONG_STD_PER_SPACING;
         assertTrue(distance(TOY.component(f0).mean(), SeedToy.FILAMENT_START) < spacing);
         assertTrue(distance(TOY.component(f0 + 314).mean(), SeedToy.FILAMENT_END) < spacing);
         assertTrue(components(Part.RED_FILAMENT)
                 .anyMatch(k -> distance(TOY.component(k).mean(), SeedToy.FILAMENT_BEND) < spacing));
         int c0 = Part.CORRIDOR.firstComponent();
-        double corridorSpacing = TOY.component(c0).covariance().maxStd();
+        double corridorSpacing = TOY.component(c0).gaussian().maxStd();
         assertTrue(distance(TOY.component(c0).mean(), SeedToy.CORRIDOR_START) < corridorSpacing);
         assertTrue(distance(TOY.component(c0 + 63).mean(), SeedToy.CORRIDOR_END) < corridorSpacing);
     }
@@ -75,14 +74,14 @@ class SeedToyTest {
     @Test
     void filamentIsMoreThanTenTimesThinnerThanTheRectangles() {
         double thickestFilament = components(Part.RED_FILAMENT)
-                .mapToDouble(k -> TOY.component(k).covariance().minStd()).max().orElseThrow();
+                .mapToDouble(k -> TOY.component(k).gaussian().minStd()).max().orElseThrow();
         double thinnestRectangle = IntStream.concat(components(Part.BLUE_RECTANGLE), components(Part.GREEN_RECTANGLE))
-                .mapToDouble(k -> TOY.component(k).covariance().minStd()).min().orElseThrow();
+                .mapToDouble(k -> TOY.component(k).gaussian().minStd()).min().orElseThrow();
         assertEquals(SeedToy.FILAMENT_WIDTH_STD, thickestFilament, 1e-12);
         assertTrue(thinnestRectangle >= 10 * thickestFilament, thinnestRectangle + " vs " + thickestFilament);
         // the filament components are elongated along the curve
         assertTrue(components(Part.RED_FILAMENT)
-                .allMatch(k -> TOY.component(k).covariance().maxStd() > 5 * SeedToy.FILAMENT_WIDTH_STD));
+                .allMatch(k -> TOY.component(k).gaussian().maxStd() > 5 * SeedToy.FILAMENT_WIDTH_STD));
     }
 
     @Test
@@ -114,7 +113,7 @@ class SeedToyTest {
             int cls = c;
             double[] xy = IntStream.range(0, N).filter(i -> SAMPLE.labels()[i] == cls)
                     .flatMap(i -> IntStream.of(2 * i, 2 * i + 1)).mapToDouble(j -> SAMPLE.xy()[j]).toArray();
-            SampleStatistics.assertMomentsMatch(xy, new Moments2D(TOY.classMean(c), TOY.classCovariance(c)), "class " + c);
+            SampleStatistics.assertMomentsMatch(xy, TOY.classMoments(c), "class " + c);
         }
     }
 
