@@ -46,12 +46,11 @@ final class SeedToySamples {
     }
 
     /**
-     * {@code sum_ij Var[(y_i - m_i)(y_j - m_j)]} over the 2x2 entries, estimated from the points (m the
-     * exact mean): n times the expected squared Frobenius error {@code E|S_hat - S|_F^2} of a covariance
-     * estimated from n points, to leading order.
+     * {@code sum_ij Var[(y_i - m_i)(y_j - m_j)]} over the 2x2 entries, estimated from the points (m and S the
+     * exact moments of their law): n times the expected squared Frobenius error {@code E|S_hat - S|_F^2} of a
+     * covariance estimated from n points, to leading order.
      */
-    static double covarianceEntryVariance(double[] xy) {
-        Gaussian2 s = TOY.exactMoments();
+    static double covarianceEntryVariance(double[] xy, Gaussian2 s) {
         double[] exact = {s.sxx(), s.sxy(), s.sxy(), s.syy()};
         int n = xy.length / 2;
         double sum = 0;
