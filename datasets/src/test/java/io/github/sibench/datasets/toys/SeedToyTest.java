@@ -99,8 +99,8 @@ class SeedToyTest {
 
     /**
      * Class regions: a point 0.1 off the filament, on either side at any component, belongs to the
-     * filament (the largest posterior gave some of them to the blue rectangle, 1.7 away: the seed's own
-     * example (-0.91, 1.60) shows it); points in the empty space between the clusters are off-support.
+     * filament (the largest posterior gave some of them to the blue rectangle, 1.7 away, e.g.
+     * (-0.91, 1.60), 0.07 from a filament mean); points in the empty space between the clusters are off-support.
      */
     @Test
     void pointsNearTheFilamentAreFilamentAndPointsFarFromEverythingAreOffSupport() {
