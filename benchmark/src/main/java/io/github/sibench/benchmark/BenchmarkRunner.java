@@ -6,6 +6,7 @@ import io.github.sibench.benchmark.config.ModelEntry;
 import io.github.sibench.benchmark.config.RunConfig;
 import io.github.sibench.benchmark.config.Setting;
 import io.github.sibench.benchmark.metrics.MetricSuite;
+import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
@@ -84,7 +85,8 @@ public final class BenchmarkRunner {
         common.put("ambient_dim", config.dataset().ambientDim());
         common.put("n_train", config.dataset().nTrain());
         common.put("seed", seed);
-        TrainingSet train = data.training(setting, config.guidance().labelledFraction(), seed);
+        TrainingSet train = data.training(setting, config.guidance().labelledFraction(),
+                SeedTree.root(seed).child("label-mask"));
         ModelContext context = new ModelContext(train.dim(), train.numClasses(), config.backbone(), seed, config.device());
         String task = entry.label() + " " + setting.id() + " seed " + seed;
         int failed = 0;
@@ -144,7 +146,8 @@ public final class BenchmarkRunner {
     private void sample(GenerativeModel model, Setting setting, SamplerSpec sampler, long seed, ToyData data,
             MetricSuite metrics, Map<String, Object> row, Path dir) {
         int n = config.evaluation().nSamples();
-        int[] labels = setting.labelled() ? data.drawClasses(n, seed) : null;
+        int[] labels = setting.labelled()
+                ? data.drawClasses(n, config.guidance().classDraw(), SeedTree.root(seed).child("classes")) : null;
         Guidance guidance = labels == null ? Guidance.NONE : Guidance.of(labels, config.guidance().weight());
         try (NDManager m = NDManager.newBaseManager()) {
             long start = System.nanoTime();
@@ -161,7 +164,7 @@ public final class BenchmarkRunner {
             if (config.evaluation().writeSamples()) {
                 String file = String.format(Locale.ROOT, "%s_%s_%s_seed%d.csv", row.get("model"), row.get("setting"),
                         sampler.label(), seed);
-                SampleFiles.write(dir.resolve("samples").resolve(file), p);
+                SampleFiles.write(dir.resolve("samples").resolve(file), p, labels, metrics.score(p.y()));
             }
         }
     }

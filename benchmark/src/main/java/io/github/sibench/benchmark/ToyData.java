@@ -3,41 +3,30 @@ package io.github.sibench.benchmark;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.github.sibench.benchmark.config.ClassDraw;
 import io.github.sibench.benchmark.config.DatasetConfig;
 import io.github.sibench.benchmark.config.Setting;
-import io.github.sibench.core.stats.Gaussian2;
+import io.github.sibench.core.random.SeedTree;
+import io.github.sibench.datasets.PreparedToy;
 import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.datasets.embedding.AmbientEmbedding;
 import io.github.sibench.datasets.embedding.ZScore;
-import io.github.sibench.datasets.mixture.GaussianMixture2D;
-import io.github.sibench.datasets.plane.Covariance2D;
-import io.github.sibench.datasets.plane.Moments2D;
-import io.github.sibench.datasets.plane.Points;
-import io.github.sibench.datasets.plane.Toy2D;
-import io.github.sibench.datasets.plane.Vec2;
 import io.github.sibench.models.train.TrainingSet;
-import java.util.SplittableRandom;
 
 /**
- * A run's data, prepared once: the 2D toy, its embedding {@code x = U y + b} in R^d (SPEC section 4),
- * the per-dimension standardisation from the toy's moments, and the z-scored training set. Generated
- * batches go back through {@link #project(NDArray)}.
+ * The harness side of a run's data: the {@link PreparedToy} of the configured dataset (embedding, z-scoring,
+ * training points, label masks and class draws all live there), turned into what models take and give
+ * back: {@link TrainingSet}s per setting, and generated NDArray batches projected to the plane.
  *
- * <p>The reference moments are exact when the toy has them in closed form, otherwise estimated from
- * {@value #REFERENCE_SAMPLES} samples drawn with a seed derived from the data seed.
+ * <p>Seeds: the embedding is {@code AmbientEmbedding.fromSeed(d, embeddingSeed)}; every draw of the data
+ * derives from {@code SeedTree.root(dataSeed)} ({@link PreparedToy#seeds()}); the label mask and the class
+ * draws from the node the caller passes.
  */
 public final class ToyData {
 
-    static final int REFERENCE_SAMPLES = 200_000;
-
     private final DatasetConfig config;
-    private final Toy2D toy;
-    private final AmbientEmbedding embedding;
-    private final Moments2D moments;
-    private final boolean exactMoments;
-    private final ZScore zScore;
+    private final PreparedToy prepared;
     private final TrainingSet training;
-    private final double[] classWeights;
 
     private ToyData(DatasetConfig config) {
         this.config = config;
@@ -47,123 +36,47 @@ public final class ToyData {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("dataset.name: " + e.getMessage());
         }
-        this.toy = entry.toy();
-        this.embedding = AmbientEmbedding.fromSeed(config.ambientDim(), config.embeddingSeed());
-        this.exactMoments = toy.moments().isPresent();
-        Points reference = toy instanceof GaussianMixture2D && exactMoments ? null
-                : toy.sample(REFERENCE_SAMPLES, new SplittableRandom(config.dataSeed() ^ 0x5DEECE66DL));
-        this.moments = toy.moments().orElseGet(() -> empirical(reference));
-        this.classWeights = toy instanceof GaussianMixture2D g ? g.classWeights()
-                : frequencies(reference.labels(), toy.numClasses());
-        this.zScore = embedding.zScore(moments);
-        Points train = toy.sample(config.nTrain(), new SplittableRandom(config.dataSeed()));
-        float[] x = zScore.apply(embedding.embed(train.xy(), config.nTrain()), config.nTrain());
-        this.training = new TrainingSet(x, config.nTrain(), config.ambientDim(), train.labels(), toy.numClasses());
+        AmbientEmbedding embedding = AmbientEmbedding.fromSeed(config.ambientDim(), config.embeddingSeed());
+        this.prepared = PreparedToy.prepare(entry.toy(), embedding, config.nTrain(), SeedTree.root(config.dataSeed()));
+        this.training = new TrainingSet(prepared.trainingX(), prepared.nTrain(), prepared.dim(),
+                prepared.trainingLabels(), prepared.numClasses());
     }
 
     public static ToyData prepare(DatasetConfig config) {
         return new ToyData(config);
     }
 
-    private static double[] frequencies(int[] labels, int numClasses) {
-        double[] f = new double[Math.max(1, numClasses)];
-        for (int l : labels) {
-            f[l] += 1.0 / labels.length;
-        }
-        return f;
-    }
-
-    private static Moments2D empirical(Points p) {
-        Gaussian2 g = Gaussian2.fit(p.xy());
-        return new Moments2D(new Vec2(g.mx(), g.my()), new Covariance2D(g.sxx(), g.sxy(), g.syy()));
-    }
-
     public DatasetConfig config() {
         return config;
     }
 
-    public Toy2D toy() {
-        return toy;
+    /** The prepared dataset: toy, embedding, z-scoring, reference moments and class weights, training points. */
+    public PreparedToy prepared() {
+        return prepared;
     }
 
-    public AmbientEmbedding embedding() {
-        return embedding;
-    }
-
-    /** Mean and covariance of the 2D reference distribution. */
-    public Moments2D moments() {
-        return moments;
-    }
-
-    /** Whether {@link #moments()} is exact (else estimated from many samples). */
-    public boolean exactMoments() {
-        return exactMoments;
-    }
-
-    /** The z-scored training set (with the toy's class labels). */
+    /** The z-scored training set with every label. */
     public TrainingSet training() {
         return training;
     }
 
     /**
-     * The training set of a setting: without labels ({@code unsup}), with all labels ({@code cfg}), or
-     * with labels on a random {@code labelledFraction} of the points chosen from {@code seed} and the
-     * null label (-1) elsewhere ({@code semi}).
+     * The training set of a setting: without labels ({@code unsup}), with all labels ({@code cfg}), or with
+     * labels on a random {@code labelledFraction} of the points drawn from {@code seeds} and the null label
+     * elsewhere ({@code semi}, {@link PreparedToy#maskedLabels}).
      */
-    public TrainingSet training(Setting setting, double labelledFraction, long seed) {
+    public TrainingSet training(Setting setting, double labelledFraction, SeedTree seeds) {
         return switch (setting) {
             case UNSUP -> TrainingSet.unlabelled(training.x(), training.n(), training.dim());
             case CFG -> training;
-            case SEMI -> {
-                int[] labels = new int[training.n()];
-                java.util.Arrays.fill(labels, -1);
-                int keep = (int) Math.round(labelledFraction * training.n());
-                int[] order = permutation(training.n(), new SplittableRandom(seed ^ 0x1F123BB5L));
-                for (int i = 0; i < keep; i++) {
-                    labels[order[i]] = training.labels()[order[i]];
-                }
-                yield new TrainingSet(training.x(), training.n(), training.dim(), labels, training.numClasses());
-            }
+            case SEMI -> new TrainingSet(training.x(), training.n(), training.dim(),
+                    prepared.maskedLabels(labelledFraction, seeds), training.numClasses());
         };
     }
 
-    /** Class of each of n points to generate, drawn i.i.d. with the true class weights from {@code seed}. */
-    public int[] drawClasses(int n, long seed) {
-        double[] w = classWeights;
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x3C6EF372FE94F82AL);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            double u = rng.nextDouble();
-            int k = 0;
-            while (k < w.length - 1 && u >= w[k]) {
-                u -= w[k];
-                k++;
-            }
-            out[i] = k;
-        }
-        return out;
-    }
-
-    /**
-     * True class weights: exact for a Gaussian mixture, else the class frequencies of the reference
-     * distribution estimated from {@value #REFERENCE_SAMPLES} samples.
-     */
-    public double[] classWeights() {
-        return classWeights.clone();
-    }
-
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+    /** The class of each of n points to generate, drawn by {@code draw} from {@code seeds}. */
+    public int[] drawClasses(int n, ClassDraw draw, SeedTree seeds) {
+        return prepared.drawClasses(n, draw.probabilities(prepared.classWeights()), seeds);
     }
 
     /**
@@ -174,6 +87,8 @@ public final class ToyData {
     public Projected project(NDArray z) {
         int d = config.ambientDim();
         int n = Math.toIntExact(z.getShape().get(0));
+        AmbientEmbedding embedding = prepared.embedding();
+        ZScore zScore = prepared.zScore();
         try (NDManager m = z.getManager().newSubManager()) {
             z.tempAttach(m); // every intermediate lands on m; z returns to its manager when m closes
             NDArray u = m.create(embedding.basis(), new Shape(d, 2));

@@ -136,10 +136,18 @@ class BenchmarkRunnerTest {
             String name = r.get("model") + "_unsup_" + r.get("sampler_label") + "_seed" + r.get("seed") + ".csv";
             Path f = first.directory().resolve("samples").resolve(name);
             assertTrue(Files.isRegularFile(f), f.toString());
-            assertEquals(List.of("y0", "y1", "residual"), TinyRuns.header(f));
+            assertEquals(List.of("y0", "y1", "residual", "log_density", "assigned_class", "requested_class"),
+                    TinyRuns.header(f));
             List<Map<String, String>> points = TinyRuns.rows(f);
             assertEquals(config.evaluation().nSamples(), points.size());
-            points.forEach(p -> p.values().forEach(v -> assertTrue(Double.isFinite(Double.parseDouble(v)))));
+            for (Map<String, String> p : points) {
+                for (String c : List.of("y0", "y1", "residual", "log_density")) {
+                    assertTrue(Double.isFinite(Double.parseDouble(p.get(c))), c + " " + p);
+                }
+                int assigned = Integer.parseInt(p.get("assigned_class"));
+                assertTrue(assigned >= -1 && assigned < 3, p.toString());
+                assertEquals("", p.get("requested_class"), "unconditional generation requests no class");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.sibench.benchmark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.sibench.benchmark.config.DatasetConfig;
+import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.util.Scoped;
 import io.github.sibench.datasets.embedding.ZScore;
 import io.github.sibench.datasets.plane.Points;
@@ -35,8 +37,8 @@ class ToyDataTest {
     static void prepare() {
         config = new DatasetConfig("seed-toy", D, N_TRAIN, 2024, 7);
         data = ToyData.prepare(config);
-        // ToyData draws its training points with new SplittableRandom(dataSeed)
-        trainingPoints = data.toy().sample(N_TRAIN, new SplittableRandom(config.dataSeed()));
+        // the prepared toy draws its training points from SeedTree.root(dataSeed).child("train")
+        trainingPoints = data.prepared().toy().sample(N_TRAIN, SeedTree.root(config.dataSeed()).child("train").rng());
     }
 
     private static ToyData.Projected project(float[] z, int n) {
@@ -53,6 +55,7 @@ class ToyDataTest {
         for (int i = 0; i < N_TRAIN; i++) {
             assertEquals(trainingPoints.labels()[i], data.training().labels()[i]);
         }
+        assertArrayEquals(trainingPoints.xy(), data.prepared().trainingPoints().xy());
         // z-scored with the exact moments: each dimension has mean ~0 and variance ~1 over 1,000 points
         float[] z = data.training().x();
         for (int j = 0; j < D; j++) {
@@ -91,7 +94,7 @@ class ToyDataTest {
      */
     @Test
     void residualOfPointsPushedOffThePlaneIsKnown() {
-        float[] uf = data.embedding().basis();
+        float[] uf = data.prepared().embedding().basis();
         double[] v = new double[D];
         SplittableRandom rng = new SplittableRandom(5);
         for (int j = 0; j < D; j++) {
@@ -118,7 +121,7 @@ class ToyDataTest {
         int n = 200;
         double[] y = new double[2 * n];
         System.arraycopy(trainingPoints.xy(), 0, y, 0, 2 * n);
-        float[] x = data.embedding().embed(y, n);
+        float[] x = data.prepared().embedding().embed(y, n);
         double[] c = new double[n];
         for (int i = 0; i < n; i++) {
             c[i] = 0.25 * (1 + i % 8);
@@ -126,7 +129,7 @@ class ToyDataTest {
                 x[i * D + j] += (float) (c[i] * v[j] / len);
             }
         }
-        ZScore z = data.embedding().zScore(data.moments());
+        ZScore z = data.prepared().zScore();
         ToyData.Projected p = project(z.apply(x, n), n);
         for (int i = 0; i < n; i++) {
             assertEquals(c[i] / Math.sqrt(D), p.residual()[i], FLOAT_TOL, "point " + i);

@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * How labels enter a run (the seed's settings): {@code unsup} trains and samples without labels;
  * {@code cfg} trains with every label (each replaced by the null label with probability
- * {@code training.labelDropout}) and samples by class with classifier-free guidance, classes drawn with
- * the true class weights; {@code semi} is {@code cfg} with labels on only a fraction
+ * {@code training.labelDropout}) and samples by class with classifier-free guidance, classes drawn as
+ * {@code guidance.classDraw} says (default: with the true class weights); {@code semi} is {@code cfg} with labels on only a fraction
  * ({@code guidance.labelledFraction}) of the training set, the rest carrying the null label.
  */
 public enum Setting {

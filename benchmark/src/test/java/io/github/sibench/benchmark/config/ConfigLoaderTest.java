@@ -73,6 +73,11 @@ class ConfigLoaderTest {
         assertTrue(fm.config().has("tMin") && fm.config().has("tMax"), fm.toString());
         ModelEntry si = entry(c, "stochastic-interpolant");
         assertTrue(si.config().has("a") && si.config().has("tMin") && si.config().has("tMax"), si.toString());
+        // guided classes are drawn with the true weights unless the seed's uniform draw is asked for
+        assertEquals(ClassDraw.WEIGHTS, c.guidance().classDraw());
+        RunConfig uniform = quick("guidance.classDraw=uniform");
+        assertEquals(ClassDraw.UNIFORM, uniform.guidance().classDraw());
+        assertTrue(ConfigLoader.toJson(uniform).contains("\"classDraw\" : \"uniform\""), ConfigLoader.toJson(uniform));
     }
 
     @Test
@@ -341,7 +346,9 @@ class ConfigLoaderTest {
                         List.of("models=[{\"name\":\"flow-matching\",\"config\":{\"tMin\":2},\"samplers\":[{\"name\":\"euler\"}]}]"),
                         List.of("models[flow-matching].config", "tMin")),
                 Arguments.of("override without value", List.of("training.steps"), List.of("training.steps")),
-                Arguments.of("override into a non-object", List.of("seeds.x=1"), List.of("seeds")));
+                Arguments.of("override into a non-object", List.of("seeds.x=1"), List.of("seeds")),
+                Arguments.of("unknown class draw", List.of("guidance.classDraw=often"),
+                        List.of("guidance.classDraw", "often", "weights", "uniform")));
     }
 
     @ParameterizedTest(name = "{0}")

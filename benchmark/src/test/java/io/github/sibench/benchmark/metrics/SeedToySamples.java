@@ -1,8 +1,7 @@
 package io.github.sibench.benchmark.metrics;
 
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
-import io.github.sibench.datasets.plane.Covariance2D;
-import io.github.sibench.datasets.plane.Vec2;
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.toys.SeedToy;
 import java.util.SplittableRandom;
 
@@ -30,8 +29,8 @@ final class SeedToySamples {
 
     /** {@code v^T S v} for the exact covariance S of the seed toy. */
     static double quadratic(double vx, double vy) {
-        Covariance2D s = TOY.covariance();
-        return s.xx() * vx * vx + 2 * s.xy() * vx * vy + s.yy() * vy * vy;
+        Gaussian2 s = TOY.exactMoments();
+        return s.varianceAlong(vx, vy);
     }
 
     /** The sample mean. */
@@ -47,19 +46,17 @@ final class SeedToySamples {
     }
 
     /**
-     * {@code sum_ij Var[(y_i - m_i)(y_j - m_j)]} over the 2x2 entries, estimated from the points (m the
-     * exact mean): n times the expected squared Frobenius error {@code E|S_hat - S|_F^2} of a covariance
-     * estimated from n points, to leading order.
+     * {@code sum_ij Var[(y_i - m_i)(y_j - m_j)]} over the 2x2 entries, estimated from the points (m and S the
+     * exact moments of their law): n times the expected squared Frobenius error {@code E|S_hat - S|_F^2} of a
+     * covariance estimated from n points, to leading order.
      */
-    static double covarianceEntryVariance(double[] xy) {
-        Vec2 m = TOY.mean();
-        Covariance2D s = TOY.covariance();
-        double[] exact = {s.xx(), s.xy(), s.xy(), s.yy()};
+    static double covarianceEntryVariance(double[] xy, Gaussian2 s) {
+        double[] exact = {s.sxx(), s.sxy(), s.sxy(), s.syy()};
         int n = xy.length / 2;
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            double dx = xy[2 * i] - m.x();
-            double dy = xy[2 * i + 1] - m.y();
+            double dx = xy[2 * i] - s.mx();
+            double dy = xy[2 * i + 1] - s.my();
             double[] prod = {dx * dx, dx * dy, dy * dx, dy * dy};
             for (int k = 0; k < 4; k++) {
                 double e = prod[k] - exact[k];

@@ -1,7 +1,6 @@
 package io.github.sibench.datasets.embedding;
 
-import io.github.sibench.datasets.plane.Covariance2D;
-import io.github.sibench.datasets.plane.Moments2D;
+import io.github.sibench.core.stats.Gaussian2;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -208,17 +207,16 @@ public final class AmbientEmbedding {
      * The exact per-dimension standardisation of embedded data whose 2D law has the given moments:
      * {@code mean_j = u_j . m + b_j}, {@code std_j = sqrt(u_j^T C u_j)}.
      */
-    public ZScore zScore(Moments2D moments) {
-        double m0 = moments.mean().x();
-        double m1 = moments.mean().y();
-        Covariance2D c = moments.covariance();
+    public ZScore zScore(Gaussian2 moments) {
+        double m0 = moments.mx();
+        double m1 = moments.my();
         float[] mean = new float[dim];
         float[] std = new float[dim];
         for (int j = 0; j < dim; j++) {
             double u0 = basis[2 * j];
             double u1 = basis[2 * j + 1];
             mean[j] = (float) (u0 * m0 + u1 * m1 + offset[j]);
-            std[j] = (float) Math.sqrt(c.xx() * u0 * u0 + 2 * c.xy() * u0 * u1 + c.yy() * u1 * u1);
+            std[j] = (float) Math.sqrt(moments.varianceAlong(u0, u1));
         }
         return new ZScore(mean, std);
     }

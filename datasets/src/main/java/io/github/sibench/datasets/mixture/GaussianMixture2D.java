@@ -1,8 +1,9 @@
 package io.github.sibench.datasets.mixture;
 
-import io.github.sibench.datasets.plane.Covariance2D;
+import io.github.sibench.core.stats.Gaussian2;
+import io.github.sibench.datasets.plane.ClassRegions;
 import io.github.sibench.datasets.plane.Density2D;
-import io.github.sibench.datasets.plane.Moments2D;
+import io.github.sibench.datasets.plane.GaussianComponents;
 import io.github.sibench.datasets.plane.Points;
 import io.github.sibench.datasets.plane.Toy2D;
 import io.github.sibench.datasets.plane.Vec2;
@@ -23,41 +24,66 @@ import java.util.random.RandomGenerator;
  * <ul>
  *   <li>density: {@code log p(y) = logsumexp_k [log w_k - log(2 pi) - (1/2) log det C_k -
  *       (1/2) (y - m_k)^T C_k^-1 (y - m_k)]}, accumulated with a streaming log-sum-exp so that it
- *       stays finite far from every component;
- *   <li>per class: {@code log p(y, c) = logsumexp over the components of class c} (same terms), and
- *       {@link #classOf} is {@code argmax_c p(c | y)}, the class of largest posterior
- *       responsibility;
+ *       stays finite far from every component; per class, {@code log p(y, c)} is the same sum over the
+ *       components of class c;
  *   <li>moments, by the law of total covariance: {@code m = sum_k w_k m_k},
  *       {@code C = sum_k w_k [C_k + (m_k - m)(m_k - m)^T]}; per class the same sums restricted to
  *       the class and divided by its weight {@code W_c = sum_{k: c_k = c} w_k}.
  * </ul>
  *
+ * <p>Class regions ({@link #classOf}): a point belongs to the class of its <em>nearest component mean in
+ * Euclidean distance</em>, {@code argmin_k |y - m_k|} over the components of positive weight, and is
+ * {@link ClassRegions#OFF_SUPPORT} when that distance exceeds the off-support radius
+ * {@code R = }{@value #OFF_SUPPORT_STDS}{@code  x} the largest principal standard deviation of any
+ * component (0.318 on the seed toy). Why this distance: any rule that measures the distance in a
+ * component's own scale favours wide components far from the data. The largest posterior
+ * {@code argmax_c p(y, c)} compares {@code -|d|^2 / (2 s^2) - log s}, so beyond a few narrow-component
+ * standard deviations the widest component wins (a point 0.1 off the seed toy's filament, whose width is
+ * 0.003, went to the blue rectangle, whose std is 0.08, 1.7 away); the Mahalanobis distance
+ * {@code |d| / s} does the same, only more slowly; the distance to a component's 1-sigma ellipse still
+ * gives every component a head start of its own width. The Euclidean distance to the mean gives none: the
+ * regions are the Voronoi cells of the component means, independent of the widths. It suits mixtures
+ * whose components tile each cluster densely (neighbouring means closer than a few of their
+ * standard deviations, as in every toy of the suite) so that within a cluster every point is near one of
+ * its own means; R, tied to the widest component, keeps true samples in (a point beyond 4 standard
+ * deviations of its own component has probability {@code exp(-8) = 3e-4} in 2D) while points in the
+ * empty space between clusters count apart.
+ *
  * <p>Sampling picks a component by inverse CDF on the weights, then {@code y = m_k + L_k z} with
  * {@code L_k} the Cholesky factor of {@code C_k} and z standard normal. Labels must be
  * {@code 0 .. numClasses - 1}, each with positive total weight. Instances are immutable.
  */
-public final class GaussianMixture2D implements Toy2D, Density2D {
+public final class GaussianMixture2D implements Toy2D, Density2D, ClassRegions, GaussianComponents {
+
+    /** The off-support radius in units of the largest principal standard deviation of any component. */
+    public static final double OFF_SUPPORT_STDS = 4.0;
 
     /**
      * One mixture component.
      *
      * @param weight non-negative finite weight (relative; the mixture normalises)
-     * @param mean component mean m_k
-     * @param covariance component covariance C_k
+     * @param gaussian component mean m_k and covariance C_k (positive definite)
      * @param label class label c_k >= 0
      */
-    public record Component(double weight, Vec2 mean, Covariance2D covariance, int label) {
+    public record Component(double weight, Gaussian2 gaussian, int label) {
 
-        /** Validates weight, label and presence of mean and covariance. */
+        /** Validates weight, label and the covariance. */
         public Component {
             if (!(weight >= 0) || !Double.isFinite(weight)) {
                 throw new IllegalArgumentException("component weight must be finite and >= 0, got " + weight);
             }
-            Objects.requireNonNull(mean, "mean");
-            Objects.requireNonNull(covariance, "covariance");
+            Objects.requireNonNull(gaussian, "gaussian");
+            if (!gaussian.isPositiveDefinite()) {
+                throw new IllegalArgumentException("component covariance must be positive definite, got " + gaussian);
+            }
             if (label < 0) {
                 throw new IllegalArgumentException("component label must be >= 0, got " + label);
             }
+        }
+
+        /** The component mean m_k as a point. */
+        public Vec2 mean() {
+            return new Vec2(gaussian.mx(), gaussian.my());
         }
     }
 
@@ -66,13 +92,15 @@ public final class GaussianMixture2D implements Toy2D, Density2D {
     private final String name;
     private final List<Component> components;
     private final int numClasses;
-    private final Moments2D moments;
+    private final Gaussian2 moments;
     private final double[] classWeights;
-    private final Moments2D[] classMoments;
+    private final Gaussian2[] classMoments;
+    private final double offSupportRadius;
 
     // Struct-of-arrays copies for the hot loops.
     private final int[] labels;
     private final int[] noGroups;
+    private final double[] weights;
     private final double[] mx;
     private final double[] my;
     private final double[] precXx;
@@ -107,13 +135,14 @@ public final class GaussianMixture2D implements Toy2D, Density2D {
         }
         List<Component> normalised = new ArrayList<>(k);
         for (Component c : components) {
-            normalised.add(new Component(c.weight() / total, c.mean(), c.covariance(), c.label()));
+            normalised.add(new Component(c.weight() / total, c.gaussian(), c.label()));
         }
         this.components = List.copyOf(normalised);
         this.numClasses = maxLabel + 1;
 
         labels = new int[k];
         noGroups = new int[k];
+        weights = new double[k];
         mx = new double[k];
         my = new double[k];
         precXx = new double[k];
@@ -125,30 +154,36 @@ public final class GaussianMixture2D implements Toy2D, Density2D {
         cholYy = new double[k];
         cdf = new double[k];
         double cumulative = 0;
+        double widest = 0;
         for (int i = 0; i < k; i++) {
             Component c = this.components.get(i);
-            Covariance2D cov = c.covariance();
-            double det = cov.det();
+            Gaussian2 g = c.gaussian();
+            double det = g.det();
             labels[i] = c.label();
-            mx[i] = c.mean().x();
-            my[i] = c.mean().y();
-            precXx[i] = cov.yy() / det;
-            precXy[i] = -cov.xy() / det;
-            precYy[i] = cov.xx() / det;
+            weights[i] = c.weight();
+            mx[i] = g.mx();
+            my[i] = g.my();
+            precXx[i] = g.syy() / det;
+            precXy[i] = -g.sxy() / det;
+            precYy[i] = g.sxx() / det;
             logCoef[i] = Math.log(c.weight()) - LOG_2PI - 0.5 * Math.log(det);
-            cholXx[i] = Math.sqrt(cov.xx());
-            cholYx[i] = cov.xy() / cholXx[i];
-            cholYy[i] = Math.sqrt(det / cov.xx());
+            cholXx[i] = Math.sqrt(g.sxx());
+            cholYx[i] = g.sxy() / cholXx[i];
+            cholYy[i] = Math.sqrt(det / g.sxx());
             cumulative += c.weight();
             cdf[i] = cumulative;
+            if (c.weight() > 0) {
+                widest = Math.max(widest, g.maxStd());
+            }
         }
         cdf[k - 1] = Double.POSITIVE_INFINITY; // every u in [0, 1) selects a component
+        offSupportRadius = OFF_SUPPORT_STDS * widest;
 
         classWeights = new double[numClasses];
         for (Component c : this.components) {
             classWeights[c.label()] += c.weight();
         }
-        classMoments = new Moments2D[numClasses];
+        classMoments = new Gaussian2[numClasses];
         for (int label = 0; label < numClasses; label++) {
             if (!(classWeights[label] > 0)) {
                 throw new IllegalArgumentException("labels must be 0 .. " + maxLabel
@@ -161,16 +196,15 @@ public final class GaussianMixture2D implements Toy2D, Density2D {
     }
 
     /** Weighted mean and covariance (law of total covariance) of the components selected by include. */
-    private Moments2D momentsOf(IntPredicate include) {
+    private Gaussian2 momentsOf(IntPredicate include) {
         double w = 0;
         double sx = 0;
         double sy = 0;
-        for (int i = 0; i < components.size(); i++) {
+        for (int i = 0; i < weights.length; i++) {
             if (include.test(i)) {
-                double wi = components.get(i).weight();
-                w += wi;
-                sx += wi * mx[i];
-                sy += wi * my[i];
+                w += weights[i];
+                sx += weights[i] * mx[i];
+                sy += weights[i] * my[i];
             }
         }
         double meanX = sx / w;
@@ -178,17 +212,17 @@ public final class GaussianMixture2D implements Toy2D, Density2D {
         double cxx = 0;
         double cxy = 0;
         double cyy = 0;
-        for (int i = 0; i < components.size(); i++) {
+        for (int i = 0; i < weights.length; i++) {
             if (include.test(i)) {
-                Component c = components.get(i);
+                Gaussian2 g = components.get(i).gaussian();
                 double dx = mx[i] - meanX;
                 double dy = my[i] - meanY;
-                cxx += c.weight() * (c.covariance().xx() + dx * dx);
-                cxy += c.weight() * (c.covariance().xy() + dx * dy);
-                cyy += c.weight() * (c.covariance().yy() + dy * dy);
+                cxx += weights[i] * (g.sxx() + dx * dx);
+                cxy += weights[i] * (g.sxy() + dx * dy);
+                cyy += weights[i] * (g.syy() + dy * dy);
             }
         }
-        return new Moments2D(new Vec2(meanX, meanY), new Covariance2D(cxx / w, cxy / w, cyy / w));
+        return new Gaussian2(meanX, meanY, cxx / w, cxy / w, cyy / w);
     }
 
     @Override
@@ -217,38 +251,55 @@ public final class GaussianMixture2D implements Toy2D, Density2D {
     }
 
     @Override
+    public double weight(int k) {
+        return weights[k];
+    }
+
+    @Override
+    public Gaussian2 gaussian(int k) {
+        return components.get(k).gaussian();
+    }
+
+    @Override
+    public int label(int k) {
+        return labels[k];
+    }
+
+    @Override
     public Optional<Density2D> density() {
         return Optional.of(this);
     }
 
     @Override
-    public Optional<Moments2D> moments() {
+    public Optional<Gaussian2> moments() {
         return Optional.of(moments);
     }
 
-    /** The exact mixture mean {@code sum_k w_k m_k}. */
-    public Vec2 mean() {
-        return moments.mean();
+    @Override
+    public Optional<ClassRegions> classes() {
+        return Optional.of(this);
     }
 
-    /** The exact mixture covariance {@code sum_k w_k [C_k + (m_k - m)(m_k - m)^T]}. */
-    public Covariance2D covariance() {
-        return moments.covariance();
+    @Override
+    public Optional<GaussianComponents> gaussianComponents() {
+        return Optional.of(this);
+    }
+
+    /** The exact mixture mean {@code sum_k w_k m_k} and covariance {@code sum_k w_k [C_k + (m_k - m)(m_k - m)^T]}. */
+    public Gaussian2 exactMoments() {
+        return moments;
     }
 
     /** The class weights {@code W_c = sum_{k: c_k = c} w_k} (a new array, sums to 1). */
+    @Override
     public double[] classWeights() {
         return classWeights.clone();
     }
 
-    /** The exact mean of class c (the mixture restricted to its components). */
-    public Vec2 classMean(int c) {
-        return classMoments[checkClass(c)].mean();
-    }
-
-    /** The exact covariance of class c (law of total covariance within the class). */
-    public Covariance2D classCovariance(int c) {
-        return classMoments[checkClass(c)].covariance();
+    /** The exact mean and covariance of class c (law of total covariance within the class). */
+    @Override
+    public Gaussian2 classMoments(int c) {
+        return classMoments[checkClass(c)];
     }
 
     private int checkClass(int c) {
@@ -268,28 +319,42 @@ public final class GaussianMixture2D implements Toy2D, Density2D {
         return logSumExpByGroup(x, y, labels, numClasses);
     }
 
-    /** The class of largest posterior responsibility {@code p(c | y)} at (x, y); ties go to the lower label. */
-    public int classOf(double x, double y) {
-        double[] perClass = logDensityPerClass(x, y);
-        int best = 0;
-        for (int c = 1; c < perClass.length; c++) {
-            if (perClass[c] > perClass[best]) {
-                best = c;
-            }
-        }
-        return best;
+    /** {@value #OFF_SUPPORT_STDS} times the largest principal standard deviation of any component. */
+    @Override
+    public double offSupportRadius() {
+        return offSupportRadius;
     }
 
-    /** {@link #classOf(double, double)} at each of the n points of {@code xy} (length 2n, row-major). */
-    public int[] classOf(double[] xy) {
-        if (xy.length % 2 != 0) {
-            throw new IllegalArgumentException("xy must hold n * 2 row-major coordinates, got length " + xy.length);
+    /**
+     * The label of the component of positive weight whose mean is nearest to (x, y) in Euclidean distance
+     * (ties go to the lower index), or {@link ClassRegions#OFF_SUPPORT} when that mean is farther than
+     * {@link #offSupportRadius()}; see the class comment for the choice of distance.
+     */
+    @Override
+    public int classOf(double x, double y) {
+        int k = nearestComponent(x, y);
+        double dx = x - mx[k];
+        double dy = y - my[k];
+        return dx * dx + dy * dy <= offSupportRadius * offSupportRadius ? labels[k] : OFF_SUPPORT;
+    }
+
+    /** The index of the component of positive weight whose mean is nearest to (x, y); ties go to the lower index. */
+    public int nearestComponent(double x, double y) {
+        int best = -1;
+        double bestSq = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < mx.length; k++) {
+            double dx = x - mx[k];
+            double dy = y - my[k];
+            double sq = dx * dx + dy * dy;
+            if (sq < bestSq && weights[k] > 0) {
+                bestSq = sq;
+                best = k;
+            }
         }
-        int[] out = new int[xy.length / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = classOf(xy[2 * i], xy[2 * i + 1]);
+        if (best < 0) {
+            throw new IllegalArgumentException("point (" + x + ", " + y + ") is not finite");
         }
-        return out;
+        return best;
     }
 
     /**

@@ -1,11 +1,9 @@
 package io.github.sibench.datasets.toys;
 
-import io.github.sibench.datasets.plane.Covariance2D;
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.plane.Density2D;
-import io.github.sibench.datasets.plane.Moments2D;
 import io.github.sibench.datasets.plane.Points;
 import io.github.sibench.datasets.plane.Toy2D;
-import io.github.sibench.datasets.plane.Vec2;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -112,7 +110,7 @@ public record Checkerboard(int cells, double halfWidth) implements Toy2D, Densit
     }
 
     @Override
-    public Optional<Moments2D> moments() {
+    public Optional<Gaussian2> moments() {
         int count = numComponents();
         double s = side();
         double mx = 0;
@@ -131,7 +129,7 @@ public record Checkerboard(int cells, double halfWidth) implements Toy2D, Densit
             cxy += dx * dy / count;
             cyy += dy * dy / count;
         }
-        return Optional.of(new Moments2D(new Vec2(mx, my), new Covariance2D(cxx, cxy, cyy)));
+        return Optional.of(new Gaussian2(mx, my, cxx, cxy, cyy));
     }
 
     private double centre(int index) {

@@ -1,9 +1,8 @@
 package io.github.sibench.datasets.toys;
 
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
 import io.github.sibench.datasets.mixture.GaussianMixture2D.Component;
-import io.github.sibench.datasets.plane.Covariance2D;
-import io.github.sibench.datasets.plane.Vec2;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +40,8 @@ public final class EightGaussians {
         List<Component> components = new ArrayList<>(COUNT);
         for (int k = 0; k < COUNT; k++) {
             double angle = k * Math.PI / 4;
-            Vec2 mean = new Vec2(radius * Math.cos(angle), radius * Math.sin(angle));
-            components.add(new Component(1.0, mean, Covariance2D.isotropic(std), k));
+            components.add(new Component(1.0,
+                    Gaussian2.isotropic(radius * Math.cos(angle), radius * Math.sin(angle), std), k));
         }
         return new GaussianMixture2D(NAME, components);
     }

@@ -1,8 +1,8 @@
 package io.github.sibench.datasets.toys;
 
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
 import io.github.sibench.datasets.mixture.GaussianMixture2D.Component;
-import io.github.sibench.datasets.plane.Covariance2D;
 import io.github.sibench.datasets.plane.Vec2;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +17,10 @@ import java.util.function.IntUnaryOperator;
  * 13 x 14 grid of isotropic Gaussians whose std is half the grid spacing (geometric mean of the two
  * spacings), so the rectangle is filled smoothly (ripple about 1%). Class 2 (green) is the smaller
  * rectangle [2, 3] x [2.2, 3.3], a 12 x 15 grid built the same way (hence about half the blue
- * std). Class 1 (red) is a thin curved filament: the quadratic Bezier curve from (-2, 2) to
- * (1, -0.5) that passes through the bend (2.6, 0) at parameter 1/2 (control point
- * {@code 2 bend - (start + end)/2 = (5.7, -0.75)}), carrying 315 Gaussians at equal arc-length
+ * std). Class 1 (red) is a thin curved filament: the parabolic arc (a quadratic Bezier curve) from
+ * (-2, 2) to (1, -0.5) whose vertex, the point of largest curvature where it turns, is (2.6, 0) as in
+ * the seed (control point (5.3170, -0.1105), computed by {@link #parabolaControlPoint}; the vertex is
+ * at Bezier parameter 0.642, the arc is 6.86 long), carrying 315 Gaussians at equal arc-length
  * spacing, each elongated along the tangent (std along = the spacing, std across =
  * {@value #FILAMENT_WIDTH_STD}, more than 10x below both rectangles' std). A thin straight corridor of
  * 64 narrow Gaussians (std across {@value #CORRIDOR_WIDTH_STD}) joins blue at (0.1, 3.9) to green at
@@ -73,8 +74,8 @@ public final class SeedToy {
 
     /** Filament start point. */
     public static final Vec2 FILAMENT_START = new Vec2(-2.0, 2.0);
-    /** Point the filament passes through at Bezier parameter 1/2. */
-    public static final Vec2 FILAMENT_BEND = new Vec2(2.6, 0.0);
+    /** The filament's vertex: where the parabolic arc turns (its point of largest curvature). */
+    public static final Vec2 FILAMENT_VERTEX = new Vec2(2.6, 0.0);
     /** Filament end point. */
     public static final Vec2 FILAMENT_END = new Vec2(1.0, -0.5);
     /** Number of filament components. */
@@ -159,9 +160,7 @@ public final class SeedToy {
     private static GaussianMixture2D build() {
         List<Component> out = new ArrayList<>();
         addGrid(out, BLUE_X_MIN, BLUE_X_MAX, BLUE_Y_MIN, BLUE_Y_MAX, BLUE_COLUMNS, BLUE_ROWS, BLUE);
-        Vec2 control = new Vec2(
-                2 * FILAMENT_BEND.x() - 0.5 * (FILAMENT_START.x() + FILAMENT_END.x()),
-                2 * FILAMENT_BEND.y() - 0.5 * (FILAMENT_START.y() + FILAMENT_END.y()));
+        Vec2 control = parabolaControlPoint(FILAMENT_START, FILAMENT_VERTEX, FILAMENT_END);
         addChain(out, FILAMENT_START, control, FILAMENT_END, FILAMENT_COUNT, FILAMENT_WIDTH_STD, i -> RED);
         addGrid(out, GREEN_X_MIN, GREEN_X_MAX, GREEN_Y_MIN, GREEN_Y_MAX, GREEN_COLUMNS, GREEN_ROWS, GREEN);
         Vec2 midpoint = new Vec2(
@@ -171,15 +170,72 @@ public final class SeedToy {
         return new GaussianMixture2D(NAME, out);
     }
 
+    /**
+     * The control point of the quadratic Bezier arc from {@code start} to {@code end} whose parabola has
+     * its vertex at {@code vertex} (between the two ends).
+     *
+     * <p>In the parabola's own frame (origin at the vertex, unit axis n pointing into the parabola,
+     * unit tangent t at the vertex) its points are {@code vertex + tau t + c tau^2 n}. With
+     * {@code r = p - vertex} for the two ends, {@code a = r.n} and {@code b = r.t}, both ends lie on it
+     * when {@code a_0 = c b_0^2} and {@code a_2 = c b_2^2}: eliminating c leaves
+     * {@code g(phi) = a_0 b_2^2 - a_2 b_0^2 = 0} for the axis angle phi. On the arc of angles between the
+     * directions of r_0 and r_2 (where {@code a_0, a_2 > 0} and {@code b_0 b_2 < 0}, so the vertex lies
+     * between the ends), g goes from {@code a_0 b_2^2 > 0} (n along r_0) to {@code -a_2 b_0^2 < 0} (n
+     * along r_2); bisection finds its root. The tangents at {@code tau = b_0} and {@code tau = b_2} meet at
+     * {@code vertex + (b_0 + b_2)/2 t + c b_0 b_2 n}, which is the Bezier control point of that arc; the
+     * vertex is at Bezier parameter {@code b_0 / (b_0 - b_2)}.
+     */
+    static Vec2 parabolaControlPoint(Vec2 start, Vec2 vertex, Vec2 end) {
+        double r0x = start.x() - vertex.x();
+        double r0y = start.y() - vertex.y();
+        double r2x = end.x() - vertex.x();
+        double r2y = end.y() - vertex.y();
+        double lo = Math.atan2(r0y, r0x);
+        double hi = Math.atan2(r2y, r2x);
+        double turn = Math.IEEEremainder(hi - lo, 2 * Math.PI); // signed short arc from r_0 to r_2
+        if (!(Math.abs(turn) > 1e-9 && Math.abs(turn) < Math.PI - 1e-9)) {
+            throw new IllegalArgumentException("the vertex must lie off the line through start and end");
+        }
+        hi = lo + turn;
+        for (int i = 0; i < 100; i++) { // g(lo) > 0 > g(hi); 100 halvings reach double precision
+            double mid = 0.5 * (lo + hi);
+            if (parabolaResidual(mid, r0x, r0y, r2x, r2y) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double phi = 0.5 * (lo + hi);
+        double nx = Math.cos(phi);
+        double ny = Math.sin(phi);
+        double b0 = -r0x * ny + r0y * nx;
+        double b2 = -r2x * ny + r2y * nx;
+        double c = (r0x * nx + r0y * ny) / (b0 * b0);
+        double along = 0.5 * (b0 + b2);
+        double across = c * b0 * b2;
+        return new Vec2(vertex.x() - along * ny + across * nx, vertex.y() + along * nx + across * ny);
+    }
+
+    /** {@code g(phi) = a_0 b_2^2 - a_2 b_0^2} for the axis {@code n = (cos phi, sin phi)}, {@code t = (-sin phi, cos phi)}. */
+    private static double parabolaResidual(double phi, double r0x, double r0y, double r2x, double r2y) {
+        double nx = Math.cos(phi);
+        double ny = Math.sin(phi);
+        double a0 = r0x * nx + r0y * ny;
+        double a2 = r2x * nx + r2y * ny;
+        double b0 = -r0x * ny + r0y * nx;
+        double b2 = -r2x * ny + r2y * nx;
+        return a0 * b2 * b2 - a2 * b0 * b0;
+    }
+
     /** A cell-centred grid of isotropic Gaussians filling the rectangle. */
     private static void addGrid(List<Component> out, double x0, double x1, double y0, double y1,
             int columns, int rows, int label) {
         double hx = (x1 - x0) / columns;
         double hy = (y1 - y0) / rows;
-        Covariance2D cov = Covariance2D.isotropic(RECTANGLE_STD_PER_SPACING * Math.sqrt(hx * hy));
+        double std = RECTANGLE_STD_PER_SPACING * Math.sqrt(hx * hy);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                out.add(new Component(1.0, new Vec2(x0 + (c + 0.5) * hx, y0 + (r + 0.5) * hy), cov, label));
+                out.add(new Component(1.0, Gaussian2.isotropic(x0 + (c + 0.5) * hx, y0 + (r + 0.5) * hy, std), label));
             }
         }
     }
@@ -208,8 +264,9 @@ public final class SeedToy {
             double t = (seg + (target - arc[seg]) / (arc[seg + 1] - arc[seg])) / ARC_TABLE_SEGMENTS;
             double tx = 2 * (1 - t) * (p1.x() - p0.x()) + 2 * t * (p2.x() - p1.x());
             double ty = 2 * (1 - t) * (p1.y() - p0.y()) + 2 * t * (p2.y() - p1.y());
-            Covariance2D cov = Covariance2D.aligned(tx, ty, ALONG_STD_PER_SPACING * spacing, widthStd);
-            out.add(new Component(1.0, bezier(p0, p1, p2, t), cov, labelOf.applyAsInt(i)));
+            Vec2 m = bezier(p0, p1, p2, t);
+            Gaussian2 g = Gaussian2.aligned(m.x(), m.y(), tx, ty, ALONG_STD_PER_SPACING * spacing, widthStd);
+            out.add(new Component(1.0, g, labelOf.applyAsInt(i)));
         }
     }
 

@@ -1,10 +1,8 @@
 package io.github.sibench.datasets.toys;
 
-import io.github.sibench.datasets.plane.Covariance2D;
-import io.github.sibench.datasets.plane.Moments2D;
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.plane.Points;
 import io.github.sibench.datasets.plane.Toy2D;
-import io.github.sibench.datasets.plane.Vec2;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -74,11 +72,11 @@ public record TwoMoons(double noise) implements Toy2D {
     }
 
     @Override
-    public Optional<Moments2D> moments() {
+    public Optional<Gaussian2> moments() {
         double dx = -0.5;
         double dy = 2 / Math.PI - 0.25;
         double n2 = noise * noise;
-        return Optional.of(new Moments2D(new Vec2(0.5, 0.25), new Covariance2D(
-                0.5 + dx * dx + n2, dx * dy, 0.5 - 4 / (Math.PI * Math.PI) + dy * dy + n2)));
+        return Optional.of(new Gaussian2(0.5, 0.25,
+                0.5 + dx * dx + n2, dx * dy, 0.5 - 4 / (Math.PI * Math.PI) + dy * dy + n2));
     }
 }

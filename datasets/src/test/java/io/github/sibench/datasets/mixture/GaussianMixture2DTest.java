@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.SampleStatistics;
 import io.github.sibench.datasets.mixture.GaussianMixture2D.Component;
-import io.github.sibench.datasets.plane.Covariance2D;
-import io.github.sibench.datasets.plane.Moments2D;
+import io.github.sibench.datasets.plane.ClassRegions;
 import io.github.sibench.datasets.plane.Points;
 import io.github.sibench.datasets.plane.Vec2;
 import java.util.Arrays;
@@ -20,11 +20,16 @@ class GaussianMixture2DTest {
 
     /** Weights 1 : 3, means (0, 0) and (2, 0), covariances I and [[1, 0.5], [0.5, 4]], labels 0 and 1. */
     private static final GaussianMixture2D TWO = new GaussianMixture2D("two", List.of(
-            new Component(1, new Vec2(0, 0), Covariance2D.isotropic(1), 0),
-            new Component(3, new Vec2(2, 0), new Covariance2D(1, 0.5, 4), 1)));
+            new Component(1, Gaussian2.isotropic(0, 0, 1), 0),
+            new Component(3, new Gaussian2(2, 0, 1, 0.5, 4), 1)));
 
-    private static double gaussianLogPdf(double x, double y, Vec2 m, Covariance2D c) {
-        return -Math.log(2 * Math.PI) - 0.5 * Math.log(c.det()) - 0.5 * c.mahalanobisSquared(x - m.x(), y - m.y());
+    /** The bivariate normal log-density written out: {@code -log(2 pi) - log det(C)/2 - d^T C^-1 d / 2}. */
+    private static double gaussianLogPdf(double x, double y, Gaussian2 g) {
+        double det = g.sxx() * g.syy() - g.sxy() * g.sxy();
+        double dx = x - g.mx();
+        double dy = y - g.my();
+        double quad = (g.syy() * dx * dx - 2 * g.sxy() * dx * dy + g.sxx() * dy * dy) / det;
+        return -Math.log(2 * Math.PI) - 0.5 * Math.log(det) - 0.5 * quad;
     }
 
     @Test
@@ -40,11 +45,11 @@ class GaussianMixture2DTest {
     void logDensityIsTheWeightedSumOfGaussianDensities() {
         double x = 0.7;
         double y = -1.3;
-        double expected = Math.log(0.25 * Math.exp(gaussianLogPdf(x, y, TWO.component(0).mean(), TWO.component(0).covariance()))
-                + 0.75 * Math.exp(gaussianLogPdf(x, y, TWO.component(1).mean(), TWO.component(1).covariance())));
+        double expected = Math.log(0.25 * Math.exp(gaussianLogPdf(x, y, TWO.component(0).gaussian()))
+                + 0.75 * Math.exp(gaussianLogPdf(x, y, TWO.component(1).gaussian())));
         assertEquals(expected, TWO.logDensity(x, y), 1e-13);
         double[] perClass = TWO.logDensityPerClass(x, y);
-        assertEquals(Math.log(0.25) + gaussianLogPdf(x, y, new Vec2(0, 0), Covariance2D.isotropic(1)), perClass[0], 1e-13);
+        assertEquals(Math.log(0.25) + gaussianLogPdf(x, y, Gaussian2.isotropic(0, 0, 1)), perClass[0], 1e-13);
         assertEquals(expected, Math.log(Math.exp(perClass[0]) + Math.exp(perClass[1])), 1e-13);
     }
 
@@ -54,8 +59,8 @@ class GaussianMixture2DTest {
         double x = 400;
         double y = 0;
         double dominant = Math.max(
-                Math.log(0.25) + gaussianLogPdf(x, y, new Vec2(0, 0), Covariance2D.isotropic(1)),
-                Math.log(0.75) + gaussianLogPdf(x, y, new Vec2(2, 0), new Covariance2D(1, 0.5, 4)));
+                Math.log(0.25) + gaussianLogPdf(x, y, Gaussian2.isotropic(0, 0, 1)),
+                Math.log(0.75) + gaussianLogPdf(x, y, new Gaussian2(2, 0, 1, 0.5, 4)));
         assertTrue(dominant < -7e4);
         assertEquals(dominant, TWO.logDensity(x, y), 1e-9 * Math.abs(dominant));
     }
@@ -73,21 +78,36 @@ class GaussianMixture2DTest {
     @Test
     void momentsFollowTheLawOfTotalCovariance() {
         // mean = 0.25 (0,0) + 0.75 (2,0); C = sum w (C_k + (m_k - m)(m_k - m)^T)
-        assertEquals(new Vec2(1.5, 0), TWO.mean());
-        Covariance2D c = TWO.covariance();
-        assertEquals(0.25 * (1 + 2.25) + 0.75 * (1 + 0.25), c.xx(), 1e-14);
-        assertEquals(0.75 * 0.5, c.xy(), 1e-14);
-        assertEquals(0.25 + 0.75 * 4, c.yy(), 1e-14);
-        assertEquals(new Vec2(2, 0), TWO.classMean(1));
-        assertEquals(new Covariance2D(1, 0.5, 4), TWO.classCovariance(1));
-        assertEquals(new Moments2D(TWO.mean(), TWO.covariance()), TWO.moments().orElseThrow());
+        Gaussian2 c = TWO.exactMoments();
+        assertEquals(1.5, c.mx(), 1e-15);
+        assertEquals(0, c.my(), 1e-15);
+        assertEquals(0.25 * (1 + 2.25) + 0.75 * (1 + 0.25), c.sxx(), 1e-14);
+        assertEquals(0.75 * 0.5, c.sxy(), 1e-14);
+        assertEquals(0.25 + 0.75 * 4, c.syy(), 1e-14);
+        assertEquals(new Gaussian2(2, 0, 1, 0.5, 4), TWO.classMoments(1));
+        assertEquals(TWO.exactMoments(), TWO.moments().orElseThrow());
     }
 
+    /**
+     * Class regions are the Voronoi cells of the component means, cut at the off-support radius 4 x the
+     * widest principal std (here the std 2.03 of [[1, 0.5], [0.5, 4]]): unlike the largest posterior, the
+     * wide component does not win far from both means.
+     */
     @Test
-    void classOfPicksTheLargestPosterior() {
+    void classOfIsTheNearestMeanWithinTheOffSupportRadius() {
+        double widest = new Gaussian2(2, 0, 1, 0.5, 4).maxStd();
+        assertEquals(4 * widest, TWO.offSupportRadius(), 1e-15);
         assertEquals(0, TWO.classOf(-1, 0));
         assertEquals(1, TWO.classOf(3, 0));
-        assertEquals(1, TWO.classOf(0, 5)); // the wide class wins far along y
+        assertEquals(0, TWO.classOf(0.99, 0)); // nearer (0, 0) than (2, 0)
+        assertEquals(1, TWO.classOf(1.01, 0));
+        assertEquals(0, TWO.classOf(0, 5)); // the largest posterior gives this point to the wide class 1
+        assertTrue(TWO.logDensityPerClass(0, 5)[1] > TWO.logDensityPerClass(0, 5)[0]);
+        // just inside and just outside the radius from (0, 0), on the side away from (2, 0)
+        double r = TWO.offSupportRadius();
+        assertEquals(0, TWO.classOf(-r + 1e-9, 0));
+        assertEquals(ClassRegions.OFF_SUPPORT, TWO.classOf(-r - 1e-9, 0));
+        assertEquals(ClassRegions.OFF_SUPPORT, TWO.classOf(100, 100));
     }
 
     @Test
@@ -105,11 +125,12 @@ class GaussianMixture2DTest {
     @Test
     void zeroWeightComponentsAreNeverSampledAndDoNotBreakTheDensity() {
         GaussianMixture2D m = new GaussianMixture2D("z", List.of(
-                new Component(0, new Vec2(5, 5), Covariance2D.isotropic(1), 0),
-                new Component(1, new Vec2(0, 0), Covariance2D.isotropic(1), 0),
-                new Component(0, new Vec2(-5, 5), Covariance2D.isotropic(1), 0)));
+                new Component(0, Gaussian2.isotropic(5, 5, 1), 0),
+                new Component(1, Gaussian2.isotropic(0, 0, 1), 0),
+                new Component(0, Gaussian2.isotropic(-5, 5, 1), 0)));
         assertTrue(Arrays.stream(m.sample(10_000, new SplittableRandom(1)).components()).allMatch(k -> k == 1));
-        assertEquals(gaussianLogPdf(1, 1, new Vec2(0, 0), Covariance2D.isotropic(1)), m.logDensity(1, 1), 1e-14);
+        assertEquals(1, m.nearestComponent(5, 5)); // zero-weight components own no region either
+        assertEquals(gaussianLogPdf(1, 1, Gaussian2.isotropic(0, 0, 1)), m.logDensity(1, 1), 1e-14);
     }
 
     @Test
@@ -119,15 +140,15 @@ class GaussianMixture2DTest {
 
     @Test
     void rejectsBadInput() {
-        Vec2 o = new Vec2(0, 0);
-        Covariance2D id = Covariance2D.isotropic(1);
-        assertMessage(() -> new Component(-1, o, id, 0), "weight must be finite and >= 0");
-        assertMessage(() -> new Component(1, o, id, -2), "label must be >= 0");
+        Gaussian2 id = Gaussian2.isotropic(0, 0, 1);
+        assertMessage(() -> new Component(-1, id, 0), "weight must be finite and >= 0");
+        assertMessage(() -> new Component(1, id, -2), "label must be >= 0");
+        assertMessage(() -> new Component(1, new Gaussian2(0, 0, 1, 1, 1), 0), "must be positive definite");
         assertMessage(() -> new GaussianMixture2D("e", List.of()), "at least one component");
-        assertMessage(() -> new GaussianMixture2D("z", List.of(new Component(0, o, id, 0))), "positive finite sum");
-        assertMessage(() -> new GaussianMixture2D("gap", List.of(new Component(1, o, id, 0), new Component(1, o, id, 2))),
+        assertMessage(() -> new GaussianMixture2D("z", List.of(new Component(0, id, 0))), "positive finite sum");
+        assertMessage(() -> new GaussianMixture2D("gap", List.of(new Component(1, id, 0), new Component(1, id, 2))),
                 "class 1 has weight 0");
-        assertMessage(() -> TWO.classMean(2), "class must be in [0, 2)");
+        assertMessage(() -> TWO.classMoments(2), "class must be in [0, 2)");
     }
 
     static void assertMessage(org.junit.jupiter.api.function.Executable e, String fragment) {

@@ -38,8 +38,8 @@ public final class MixtureIntegral {
         double x1 = Double.NEGATIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
         for (Component c : comps) {
-            double rx = MARGIN_STDS * Math.sqrt(c.covariance().xx());
-            double ry = MARGIN_STDS * Math.sqrt(c.covariance().yy());
+            double rx = MARGIN_STDS * Math.sqrt(c.gaussian().sxx());
+            double ry = MARGIN_STDS * Math.sqrt(c.gaussian().syy());
             x0 = Math.min(x0, c.mean().x() - rx);
             y0 = Math.min(y0, c.mean().y() - ry);
             x1 = Math.max(x1, c.mean().x() + rx);
@@ -58,13 +58,13 @@ public final class MixtureIntegral {
         double h = MAX_SPACING;
         boolean any = false;
         for (Component c : mixture.components()) {
-            double rx = MARGIN_STDS * Math.sqrt(c.covariance().xx());
-            double ry = MARGIN_STDS * Math.sqrt(c.covariance().yy());
+            double rx = MARGIN_STDS * Math.sqrt(c.gaussian().sxx());
+            double ry = MARGIN_STDS * Math.sqrt(c.gaussian().syy());
             boolean near = c.mean().x() > tx - rx && c.mean().x() < tx + tile + rx
                     && c.mean().y() > ty - ry && c.mean().y() < ty + tile + ry;
             if (near) {
                 any = true;
-                h = Math.min(h, SPACING_PER_STD * c.covariance().minStd());
+                h = Math.min(h, SPACING_PER_STD * c.gaussian().minStd());
             }
         }
         if (!any) {

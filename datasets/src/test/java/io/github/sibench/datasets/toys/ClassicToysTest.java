@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.SampleStatistics;
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
 import io.github.sibench.datasets.mixture.MixtureIntegral;
-import io.github.sibench.datasets.plane.Covariance2D;
 import io.github.sibench.datasets.plane.Points;
 import io.github.sibench.datasets.plane.Vec2;
 import java.util.SplittableRandom;
@@ -28,11 +28,12 @@ class ClassicToysTest {
             assertEquals(k, toy.classOf(m.x(), m.y()));
         }
         // mean 0 by symmetry; covariance (r^2 / 2 + std^2) I
-        assertEquals(0, toy.mean().x(), 1e-12);
-        assertEquals(0, toy.mean().y(), 1e-12);
-        assertEquals(4 + 0.01, toy.covariance().xx(), 1e-12);
-        assertEquals(0, toy.covariance().xy(), 1e-12);
-        assertEquals(4 + 0.01, toy.covariance().yy(), 1e-12);
+        Gaussian2 g = toy.exactMoments();
+        assertEquals(0, g.mx(), 1e-12);
+        assertEquals(0, g.my(), 1e-12);
+        assertEquals(4 + 0.01, g.sxx(), 1e-12);
+        assertEquals(0, g.sxy(), 1e-12);
+        assertEquals(4 + 0.01, g.syy(), 1e-12);
         assertEquals(1.0, MixtureIntegral.integrate(toy, 0.5), 1e-6);
     }
 
@@ -46,10 +47,10 @@ class ClassicToysTest {
         assertEquals(inside, board.logDensity(1.5, 1.5), 1e-15);
         assertEquals(Double.NEGATIVE_INFINITY, board.logDensity(2.5, 0.5));
         // uniform on [-2, 2] per axis: variance 4/3; covariance of the black centres 1/4
-        Covariance2D c = board.moments().orElseThrow().covariance();
-        assertEquals(4.0 / 3, c.xx(), 1e-12);
-        assertEquals(0.25, c.xy(), 1e-12);
-        assertEquals(4.0 / 3, c.yy(), 1e-12);
+        Gaussian2 c = board.moments().orElseThrow();
+        assertEquals(4.0 / 3, c.sxx(), 1e-12);
+        assertEquals(0.25, c.sxy(), 1e-12);
+        assertEquals(4.0 / 3, c.syy(), 1e-12);
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.github.sibench.datasets.SampleStatistics;
 import io.github.sibench.datasets.mixture.GaussianMixture2D;
 import io.github.sibench.datasets.mixture.GaussianMixture2D.Component;
 import io.github.sibench.datasets.mixture.MixtureIntegral;
-import io.github.sibench.datasets.plane.Moments2D;
+import io.github.sibench.datasets.plane.ClassRegions;
 import io.github.sibench.datasets.plane.Points;
 import io.github.sibench.datasets.plane.Vec2;
 import io.github.sibench.datasets.toys.SeedToy.Part;
@@ -61,28 +61,81 @@ class SeedToyTest {
         assertTrue(components(Part.GREEN_RECTANGLE).mapToObj(TOY::component).map(Component::mean)
                 .allMatch(m -> m.x() > 2 && m.x() < 3 && m.y() > 2.2 && m.y() < 3.3));
         int f0 = Part.RED_FILAMENT.firstComponent();
-        double spacing = TOY.component(f0).covariance().maxStd() / SeedToy.ALONG_STD_PER_SPACING;
+        double spacing = TOY.component(f0).gaussian().maxStd() / SeedToy.ALONG_STD_PER_SPACING;
         assertTrue(distance(TOY.component(f0).mean(), SeedToy.FILAMENT_START) < spacing);
         assertTrue(distance(TOY.component(f0 + 314).mean(), SeedToy.FILAMENT_END) < spacing);
         assertTrue(components(Part.RED_FILAMENT)
-                .anyMatch(k -> distance(TOY.component(k).mean(), SeedToy.FILAMENT_BEND) < spacing));
+                .anyMatch(k -> distance(TOY.component(k).mean(), SeedToy.FILAMENT_VERTEX) < spacing));
         int c0 = Part.CORRIDOR.firstComponent();
-        double corridorSpacing = TOY.component(c0).covariance().maxStd();
+        double corridorSpacing = TOY.component(c0).gaussian().maxStd();
         assertTrue(distance(TOY.component(c0).mean(), SeedToy.CORRIDOR_START) < corridorSpacing);
         assertTrue(distance(TOY.component(c0 + 63).mean(), SeedToy.CORRIDOR_END) < corridorSpacing);
+    }
+
+    /**
+     * The quadratic Bezier {@code B(t) = P0 + 2t d + t^2 a} with {@code d = P1 - P0}, {@code a = P0 - 2 P1 + P2}
+     * is a parabola whose vertex is where the tangent {@code d + t a} is perpendicular to the axis a:
+     * {@code t* = -d.a / |a|^2}. With the computed control point that vertex is (2.6, 0), inside the arc;
+     * the filament's components do not reach past it (the seed's curve turns there; a curve through
+     * (2.6, 0) at parameter 1/2 overshoots to about (2.78, -0.26)).
+     */
+    @Test
+    void filamentTurnsAtItsVertex() {
+        Vec2 p0 = SeedToy.FILAMENT_START;
+        Vec2 p2 = SeedToy.FILAMENT_END;
+        Vec2 p1 = SeedToy.parabolaControlPoint(p0, SeedToy.FILAMENT_VERTEX, p2);
+        double dx = p1.x() - p0.x();
+        double dy = p1.y() - p0.y();
+        double ax = p0.x() - 2 * p1.x() + p2.x();
+        double ay = p0.y() - 2 * p1.y() + p2.y();
+        double t = -(dx * ax + dy * ay) / (ax * ax + ay * ay);
+        assertTrue(t > 0 && t < 1, "vertex parameter " + t);
+        assertEquals(2.6, p0.x() + 2 * t * dx + t * t * ax, 1e-12);
+        assertEquals(0.0, p0.y() + 2 * t * dy + t * t * ay, 1e-12);
+        double spacing = TOY.component(Part.RED_FILAMENT.firstComponent()).gaussian().maxStd();
+        double maxX = components(Part.RED_FILAMENT).mapToDouble(k -> TOY.component(k).mean().x()).max().orElseThrow();
+        assertTrue(maxX < 2.6 + spacing, "rightmost filament mean " + maxX);
+    }
+
+    /**
+     * Class regions: a point 0.1 off the filament, on either side at any component, belongs to the
+     * filament (the largest posterior gave some of them to the blue rectangle, 1.7 away, e.g.
+     * (-0.91, 1.60), 0.07 from a filament mean); points in the empty space between the clusters are off-support.
+     */
+    @Test
+    void pointsNearTheFilamentAreFilamentAndPointsFarFromEverythingAreOffSupport() {
+        for (int k : components(Part.RED_FILAMENT).toArray()) {
+            var g = TOY.component(k).gaussian();
+            // the unit normal of the filament is the minor principal axis of the component
+            double theta = 0.5 * Math.atan2(2 * g.sxy(), g.sxx() - g.syy()) + Math.PI / 2;
+            for (int side : new int[] {-1, 1}) {
+                double x = g.mx() + side * 0.1 * Math.cos(theta);
+                double y = g.my() + side * 0.1 * Math.sin(theta);
+                assertEquals(SeedToy.RED, TOY.classOf(x, y), "0.1 off component " + k);
+                // really off the curve: no mean within 0.09 (0.1 is below the smallest radius of curvature, 0.18)
+                assertTrue(distance(new Vec2(x, y), TOY.component(TOY.nearestComponent(x, y)).mean()) > 0.09);
+            }
+        }
+        assertEquals(SeedToy.RED, TOY.classOf(-0.91, 1.60));
+        double[] perClass = TOY.logDensityPerClass(-0.91, 1.60);
+        assertTrue(perClass[SeedToy.BLUE] > perClass[SeedToy.RED], "largest posterior is blue there");
+        assertEquals(0.318, TOY.offSupportRadius(), 5e-4);
+        for (double[] far : new double[][] {{0.5, 2.5}, {1.0, 1.8}, {-1.0, 2.8}, {2.5, 1.6}, {10, 10}, {-40, -3}}) {
+            assertEquals(ClassRegions.OFF_SUPPORT, TOY.classOf(far[0], far[1]), far[0] + ", " + far[1]);
+        }
     }
 
     @Test
     void filamentIsMoreThanTenTimesThinnerThanTheRectangles() {
         double thickestFilament = components(Part.RED_FILAMENT)
-                .mapToDouble(k -> TOY.component(k).covariance().minStd()).max().orElseThrow();
+                .mapToDouble(k -> TOY.component(k).gaussian().minStd()).max().orElseThrow();
         double thinnestRectangle = IntStream.concat(components(Part.BLUE_RECTANGLE), components(Part.GREEN_RECTANGLE))
-                .mapToDouble(k -> TOY.component(k).covariance().minStd()).min().orElseThrow();
+                .mapToDouble(k -> TOY.component(k).gaussian().minStd()).min().orElseThrow();
         assertEquals(SeedToy.FILAMENT_WIDTH_STD, thickestFilament, 1e-12);
         assertTrue(thinnestRectangle >= 10 * thickestFilament, thinnestRectangle + " vs " + thickestFilament);
         // the filament components are elongated along the curve
         assertTrue(components(Part.RED_FILAMENT)
-                .allMatch(k -> TOY.component(k).covariance().maxStd() > 5 * SeedToy.FILAMENT_WIDTH_STD));
+                .allMatch(k -> TOY.component(k).gaussian().maxStd() > 5 * SeedToy.FILAMENT_WIDTH_STD));
     }
 
     @Test
@@ -114,7 +167,7 @@ class SeedToyTest {
             int cls = c;
             double[] xy = IntStream.range(0, N).filter(i -> SAMPLE.labels()[i] == cls)
                     .flatMap(i -> IntStream.of(2 * i, 2 * i + 1)).mapToDouble(j -> SAMPLE.xy()[j]).toArray();
-            SampleStatistics.assertMomentsMatch(xy, new Moments2D(TOY.classMean(c), TOY.classCovariance(c)), "class " + c);
+            SampleStatistics.assertMomentsMatch(xy, TOY.classMoments(c), "class " + c);
         }
     }
 
