@@ -31,6 +31,16 @@ import java.util.Map;
  * first as {@code config.json}; {@code results.csv} is rewritten atomically after every model and seed,
  * so an interrupted run keeps what it finished. A model that fails (NaN loss, unsupported sampler,
  * non-finite samples) gets rows with status {@code failed} and a reason, and the run goes on.
+ * {@code environment.json} records the run's provenance ({@link Environment}).
+ *
+ * <p><b>Seeds.</b> Every draw of a row comes from the {@link SeedTree} of the row's seed s, by name, so a
+ * row does not depend on the other models, settings or samplers of the run, nor on their order:
+ * {@code root(s).child("label-mask")} picks the labelled points of {@code semi}; {@code root(s).child("model")}
+ * is the model's seed (its parameter initialisation, batches, training-time t and noise derive from it, see
+ * {@link io.github.sibench.models.train.TrainingRun}); {@code root(s).child("classes")} draws the requested
+ * classes and {@code root(s).child("generate")} is the generation seed (start noise and sampler noise), the
+ * same for every sampler of the row so that samplers are compared on common random numbers. The data's own
+ * draws come from {@code dataset.dataSeed} and {@code dataset.embeddingSeed}.
  */
 public final class BenchmarkRunner {
 
@@ -53,6 +63,8 @@ public final class BenchmarkRunner {
     public Outcome run() {
         Path dir = Path.of(config.output());
         AtomicFiles.writeString(dir.resolve("config.json"), ConfigLoader.toJson(config));
+        Environment environment = Environment.capture(Path.of("").toAbsolutePath());
+        AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment));
         progress.message("preparing " + config.dataset().name() + " in dimension " + config.dataset().ambientDim());
         ToyData data = ToyData.prepare(config.dataset());
         MetricSuite metrics = new MetricSuite(data, config.evaluation());
@@ -70,6 +82,7 @@ public final class BenchmarkRunner {
             }
         }
         table.write(results);
+        AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment.finished()));
         return new Outcome(dir, results, table.size(), failed);
     }
 
@@ -85,9 +98,10 @@ public final class BenchmarkRunner {
         common.put("ambient_dim", config.dataset().ambientDim());
         common.put("n_train", config.dataset().nTrain());
         common.put("seed", seed);
-        TrainingSet train = data.training(setting, config.guidance().labelledFraction(),
-                SeedTree.root(seed).child("label-mask"));
-        ModelContext context = new ModelContext(train.dim(), train.numClasses(), config.backbone(), seed, config.device());
+        SeedTree seeds = SeedTree.root(seed);
+        TrainingSet train = data.training(setting, config.guidance().labelledFraction(), seeds.child("label-mask"));
+        ModelContext context = new ModelContext(train.dim(), train.numClasses(), config.backbone(),
+                seeds.child("model").seed(), config.device());
         String task = entry.label() + " " + setting.id() + " seed " + seed;
         int failed = 0;
         try (GenerativeModel model = resolved.create(context)) {
@@ -148,10 +162,11 @@ public final class BenchmarkRunner {
         int n = config.evaluation().nSamples();
         int[] labels = setting.labelled()
                 ? data.drawClasses(n, config.guidance().classDraw(), SeedTree.root(seed).child("classes")) : null;
+        long generation = SeedTree.root(seed).child("generate").seed();
         Guidance guidance = labels == null ? Guidance.NONE : Guidance.of(labels, config.guidance().weight());
         try (NDManager m = NDManager.newBaseManager()) {
             long start = System.nanoTime();
-            Samples samples = model.generate(sampler, n, guidance, seed, m);
+            Samples samples = model.generate(sampler, n, guidance, generation, m);
             ToyData.Projected p = data.project(samples.x());
             row.put("sample_seconds", (System.nanoTime() - start) / 1e9);
             row.put("nfe", samples.nfe());

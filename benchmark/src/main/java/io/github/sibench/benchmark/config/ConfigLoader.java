@@ -143,10 +143,10 @@ public final class ConfigLoader {
         return convert(node, factory.configType(), where);
     }
 
-    /** The resolved config as pretty JSON. */
-    public static String toJson(RunConfig config) {
+    /** A resolved config (or another record written next to it) as pretty JSON. */
+    public static String toJson(Record value) {
         try {
-            return JSON.writeValueAsString(config);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write config as JSON", e);
         }

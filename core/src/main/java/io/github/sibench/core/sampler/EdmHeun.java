@@ -2,6 +2,7 @@ package io.github.sibench.core.sampler;
 
 import ai.djl.ndarray.NDArray;
 import io.github.sibench.core.field.Denoiser;
+import io.github.sibench.core.random.Noise;
 
 /**
  * EDM's deterministic sampler, Algorithm 1 of Karras, Aittala, Aila and Laine, "Elucidating the Design
@@ -42,7 +43,7 @@ public record EdmHeun(KarrasSchedule schedule) implements DenoiserSampler {
     }
 
     @Override
-    public Samples sample(Denoiser denoiser, NDArray standardNormal) {
-        return new EdmStochastic(schedule, 0, 0, Double.POSITIVE_INFINITY, 1).sample(denoiser, standardNormal);
+    public Samples sample(Denoiser denoiser, NDArray standardNormal, Noise noise) {
+        return new EdmStochastic(schedule, 0, 0, Double.POSITIVE_INFINITY, 1).sample(denoiser, standardNormal, noise);
     }
 }

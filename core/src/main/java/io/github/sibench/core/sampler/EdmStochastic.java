@@ -2,6 +2,7 @@ package io.github.sibench.core.sampler;
 
 import ai.djl.ndarray.NDArray;
 import io.github.sibench.core.field.Denoiser;
+import io.github.sibench.core.random.Noise;
 
 /**
  * EDM's stochastic sampler, Algorithm 2 of Karras, Aittala, Aila and Laine, "Elucidating the Design Space
@@ -53,7 +54,7 @@ public record EdmStochastic(KarrasSchedule schedule, double sChurn, double sTmin
     }
 
     @Override
-    public Samples sample(Denoiser denoiser, NDArray standardNormal) {
+    public Samples sample(Denoiser denoiser, NDArray standardNormal, Noise noise) {
         double[] sigma = schedule.sigmas();
         int n = schedule.steps();
         double gammaMax = Math.min(sChurn / n, Math.sqrt(2) - 1);
@@ -62,7 +63,7 @@ public record EdmStochastic(KarrasSchedule schedule, double sChurn, double sTmin
             double gamma = sigma[i] >= sTmin && sigma[i] <= sTmax ? gammaMax : 0;
             double sHat = sigma[i] * (1 + gamma);
             NDArray xHat = gamma == 0 ? xCur
-                    : xCur.add(xCur.getManager().randomNormal(0, 1, xCur.getShape(), xCur.getDataType())
+                    : xCur.add(noise.normalLike(xCur)
                             .mul(sNoise * Math.sqrt(sHat * sHat - sigma[i] * sigma[i])));
             double h = sigma[i + 1] - sHat;
             NDArray d = slope(denoiser, xHat, sHat);

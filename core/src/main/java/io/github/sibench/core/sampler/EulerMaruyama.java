@@ -1,9 +1,9 @@
 package io.github.sibench.core.sampler;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import io.github.sibench.core.field.Drift;
 import io.github.sibench.core.field.VelocityScoreField;
+import io.github.sibench.core.random.Noise;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -52,14 +52,14 @@ public record EulerMaruyama(int steps, DoubleUnaryOperator eps, boolean noiseFre
     }
 
     @Override
-    public Samples sample(VelocityScoreField f, NDArray xStart, double tStart, double tEnd) {
+    public Samples sample(VelocityScoreField f, NDArray xStart, double tStart, double tEnd, Noise noise) {
         Steps.checkTimes(name(), tStart, tEnd);
         double h = (tEnd - tStart) / steps;
         NDArray x = Steps.iterate(xStart, steps, (i, xi) -> {
             double t = tStart + i * h;
             double dt = (i == steps - 1 ? tEnd : tStart + (i + 1) * h) - t;
             boolean quiet = noiseFreeLastStep && i == steps - 1;
-            return step(f, xi, t, dt, quiet ? 0 : diffusion(t));
+            return step(f, xi, t, dt, quiet ? 0 : diffusion(t), noise);
         });
         return new Samples(x, steps);
     }
@@ -72,14 +72,13 @@ public record EulerMaruyama(int steps, DoubleUnaryOperator eps, boolean noiseFre
         return e;
     }
 
-    private static NDArray step(VelocityScoreField f, NDArray x, double t, double dt, double e) {
+    private static NDArray step(VelocityScoreField f, NDArray x, double t, double dt, double e, Noise noise) {
         Drift d = f.at(t, x);
         NDArray next = x.add(d.velocity().mul(dt));
         if (e == 0) {
             return next;
         }
-        Shape shape = x.getShape();
-        NDArray noise = x.getManager().randomNormal(0, 1, shape, x.getDataType());
-        return next.add(d.score().mul(e * Math.abs(dt))).add(noise.mul(Math.sqrt(2 * e * Math.abs(dt))));
+        NDArray xi = noise.normalLike(x);
+        return next.add(d.score().mul(e * Math.abs(dt))).add(xi.mul(Math.sqrt(2 * e * Math.abs(dt))));
     }
 }

@@ -70,7 +70,7 @@ class EdmSamplerTest extends SharedManagerTest {
         try (NDManager sub = manager.newSubManager()) {
             NDArray n = standardNormal(sub, 29);
             AtomicInteger calls = new AtomicInteger();
-            Samples s = new EdmHeun(STEPS).sample(counting(calls), n);
+            Samples s = new EdmHeun(STEPS).sample(counting(calls), n, TestNoise.of(1));
             assertEquals(2 * STEPS - 1, s.nfe());
             assertEquals(2 * STEPS - 1, calls.get());
             Moments got = GaussianFixture.moments(s.x());
@@ -97,7 +97,7 @@ class EdmSamplerTest extends SharedManagerTest {
             double[] logErr = new double[steps.length];
             StringBuilder errors = new StringBuilder();
             for (int k = 0; k < steps.length; k++) {
-                double err = GaussianFixture.rmsDiff(new EdmHeun(steps[k]).sample(ORACLE.denoiser(), n).x(), exact);
+                double err = GaussianFixture.rmsDiff(new EdmHeun(steps[k]).sample(ORACLE.denoiser(), n, TestNoise.of(1)).x(), exact);
                 logH[k] = Math.log(1.0 / steps[k]);
                 logErr[k] = Math.log(err);
                 errors.append(String.format(" N=%d:%.3e", steps[k], err));
@@ -113,12 +113,12 @@ class EdmSamplerTest extends SharedManagerTest {
         try (NDManager sub = manager.newSubManager()) {
             NDArray n = standardNormal(sub, 31);
             AtomicInteger calls = new AtomicInteger();
-            Samples s = new EdmStochastic(STEPS, 10).sample(counting(calls), n);
+            Samples s = new EdmStochastic(STEPS, 10).sample(counting(calls), n, TestNoise.of(1));
             assertEquals(2 * STEPS - 1, s.nfe());
             assertEquals(2 * STEPS - 1, calls.get());
             double z = GaussianFixture.maxZ(GaussianFixture.moments(s.x()), GaussianFixture.MEAN,
                     GaussianFixture.covariance(), 0);
-            Samples deterministic = new EdmHeun(STEPS).sample(ORACLE.denoiser(), n);
+            Samples deterministic = new EdmHeun(STEPS).sample(ORACLE.denoiser(), n, TestNoise.of(1));
             double moved = GaussianFixture.rmsDiff(s.x(), deterministic.x());
             System.out.printf("edm-sde N=%d S_churn=10: max z %.2f, rms distance to edm-heun %.3f%n", STEPS, z, moved);
             assertTrue(z < 5, "max z " + z);
@@ -131,10 +131,10 @@ class EdmSamplerTest extends SharedManagerTest {
         try (NDManager sub = manager.newSubManager()) {
             NDArray n = sub.randomNormal(new Shape(64, 3));
             KarrasSchedule schedule = new KarrasSchedule(8);
-            Samples outside = new EdmStochastic(schedule, 40, 100, 200, 1.003).sample(ORACLE.denoiser(), n);
-            Samples plain = new EdmHeun(schedule).sample(ORACLE.denoiser(), n);
+            Samples outside = new EdmStochastic(schedule, 40, 100, 200, 1.003).sample(ORACLE.denoiser(), n, TestNoise.of(1));
+            Samples plain = new EdmHeun(schedule).sample(ORACLE.denoiser(), n, TestNoise.of(1));
             assertEquals(0, GaussianFixture.rmsDiff(outside.x(), plain.x()), 0);
-            Samples inside = new EdmStochastic(schedule, 40, 0.05, 50, 1.003).sample(ORACLE.denoiser(), n);
+            Samples inside = new EdmStochastic(schedule, 40, 0.05, 50, 1.003).sample(ORACLE.denoiser(), n, TestNoise.of(1));
             assertTrue(GaussianFixture.rmsDiff(inside.x(), plain.x()) > 0);
         }
     }

@@ -55,7 +55,7 @@ class EulerMaruyamaTest extends SharedManagerTest {
         try (NDManager sub = manager.newSubManager()) {
             Engine.getInstance().setRandomSeed(seed);
             NDArray x1 = oracle.sampleMarginal(1, sub.randomNormal(new Shape(N, 3), DataType.FLOAT32));
-            Samples s = new EulerMaruyama(STEPS, eps, true).sample(field, x1, 1, 0);
+            Samples s = new EulerMaruyama(STEPS, eps, true).sample(field, x1, 1, 0, TestNoise.of(1));
             assertEquals(STEPS, s.nfe());
             return GaussianFixture.maxZ(GaussianFixture.moments(s.x()), GaussianFixture.MEAN,
                     GaussianFixture.covariance(), ALLOWANCE);
@@ -83,7 +83,7 @@ class EulerMaruyamaTest extends SharedManagerTest {
     void zeroDiffusionIsEulerOnTheVelocity() {
         GaussianOracle oracle = GaussianFixture.oracle(new StochasticInterpolant(1));
         NDArray x1 = manager.randomNormal(new Shape(64, 3));
-        Samples em = new EulerMaruyama(50, 0).sample(oracle.velocityScoreField(), x1, 1, 0);
+        Samples em = new EulerMaruyama(50, 0).sample(oracle.velocityScoreField(), x1, 1, 0, TestNoise.of(1));
         Samples euler = new Euler(50).sample(oracle.velocityField(), x1, 1, 0);
         assertEquals(euler.nfe(), em.nfe());
         assertEquals(0, GaussianFixture.rmsDiff(em.x(), euler.x()), 1e-6);
@@ -95,7 +95,7 @@ class EulerMaruyamaTest extends SharedManagerTest {
         try (NDManager sub = manager.newSubManager()) {
             NDArray x1 = sub.randomNormal(new Shape(8, 3));
             EulerMaruyama bad = new EulerMaruyama(10, t -> t - 0.5, false);
-            assertThrows(IllegalArgumentException.class, () -> bad.sample(oracle.velocityScoreField(), x1, 1, 0));
+            assertThrows(IllegalArgumentException.class, () -> bad.sample(oracle.velocityScoreField(), x1, 1, 0, TestNoise.of(1)));
             assertEquals(1, sub.getManagedArrays().size(), "nothing leaks on failure");
         }
         assertThrows(IllegalArgumentException.class, () -> new EulerMaruyama(0, 1));

@@ -85,9 +85,9 @@ class MemoryTest extends ManagedTest {
                 Arguments.of("heun", ode(heun), 10, 500),
                 Arguments.of("rk4", ode(rk4), 10, 250),
                 Arguments.of("dopri5", ode(dopri), 2, 10),
-                Arguments.of("em", (Run) (p, x, n) -> new EulerMaruyama(n, 1).sample(p.velocityScore(), x, 1, 0), 10, 1000),
-                Arguments.of("edm-heun", (Run) (p, x, n) -> new EdmHeun(n).sample(p.denoiser(), x), 10, 500),
-                Arguments.of("edm-sde", (Run) (p, x, n) -> new EdmStochastic(n, 10).sample(p.denoiser(), x), 10, 500));
+                Arguments.of("em", (Run) (p, x, n) -> new EulerMaruyama(n, 1).sample(p.velocityScore(), x, 1, 0, TestNoise.of(1)), 10, 1000),
+                Arguments.of("edm-heun", (Run) (p, x, n) -> new EdmHeun(n).sample(p.denoiser(), x, TestNoise.of(1)), 10, 500),
+                Arguments.of("edm-sde", (Run) (p, x, n) -> new EdmStochastic(n, 10).sample(p.denoiser(), x, TestNoise.of(1)), 10, 500));
     }
 
     private static Run ode(IntFunction<OdeSampler> sampler) {

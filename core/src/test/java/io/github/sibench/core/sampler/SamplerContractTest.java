@@ -38,9 +38,9 @@ class SamplerContractTest extends ManagedTest {
         assertEquals(13, new Heun(7).sample(f, x, 1, 0).nfe());
         assertEquals(1, new Heun(1).sample(f, x, 1, 0).nfe());
         assertEquals(28, new Rk4(7).sample(f, x, 1, 0).nfe());
-        assertEquals(7, new EulerMaruyama(7, 1).sample(LINEAR.velocityScoreField(), x, 1, 0).nfe());
-        assertEquals(13, new EdmHeun(7).sample(LINEAR.denoiser(), x).nfe());
-        assertEquals(13, new EdmStochastic(7, 5).sample(LINEAR.denoiser(), x).nfe());
+        assertEquals(7, new EulerMaruyama(7, 1).sample(LINEAR.velocityScoreField(), x, 1, 0, TestNoise.of(1)).nfe());
+        assertEquals(13, new EdmHeun(7).sample(LINEAR.denoiser(), x, TestNoise.of(1)).nfe());
+        assertEquals(13, new EdmStochastic(7, 5).sample(LINEAR.denoiser(), x, TestNoise.of(1)).nfe());
     }
 
     @Test
@@ -73,9 +73,9 @@ class SamplerContractTest extends ManagedTest {
                     new Heun(5).sample(LINEAR.velocityField(), x, 1, 0),
                     new Rk4(5).sample(LINEAR.velocityField(), x, 1, 0),
                     new DormandPrince(1e-4, 1e-6).sample(LINEAR.velocityField(), x, 1, 0),
-                    new EulerMaruyama(5, 1).sample(LINEAR.velocityScoreField(), x, 1, 0),
-                    new EdmHeun(5).sample(LINEAR.denoiser(), x),
-                    new EdmStochastic(5, 3).sample(LINEAR.denoiser(), x));
+                    new EulerMaruyama(5, 1).sample(LINEAR.velocityScoreField(), x, 1, 0, TestNoise.of(1)),
+                    new EdmHeun(5).sample(LINEAR.denoiser(), x, TestNoise.of(1)),
+                    new EdmStochastic(5, 3).sample(LINEAR.denoiser(), x, TestNoise.of(1)));
         }
         assertTrue(!x.isReleased());
         assertArrayEquals(before, x.toFloatArray(), 0);
@@ -116,7 +116,7 @@ class SamplerContractTest extends ManagedTest {
         Engine.getInstance().setRandomSeed(41);
         int n = 20_000;
         NDArray x0 = si.sampleMarginal(0, manager.randomNormal(new Shape(n, 3), DataType.FLOAT32));
-        Samples s = new EulerMaruyama(500, 1).sample(si.velocityScoreField(), x0, 0, 1);
+        Samples s = new EulerMaruyama(500, 1).sample(si.velocityScoreField(), x0, 0, 1, TestNoise.of(1));
         double z = GaussianFixture.maxZ(GaussianFixture.moments(s.x()), si.marginalMean(1),
                 si.marginalCovariance(1), 0.01);
         assertTrue(z < 5, "forward em: max z " + z);
@@ -127,7 +127,7 @@ class SamplerContractTest extends ManagedTest {
     void edmStartsFromSigmaMaxTimesTheNormalBatch() {
         GaussianOracle ve = GaussianFixture.oracle(new VeInterpolant(80));
         NDArray n = manager.randomNormal(new Shape(16, 3), DataType.FLOAT64);
-        NDArray edm = new EdmHeun(new KarrasSchedule(400)).sample(ve.denoiser(), n).x();
+        NDArray edm = new EdmHeun(new KarrasSchedule(400)).sample(ve.denoiser(), n, TestNoise.of(1)).x();
         assertEquals(0, GaussianFixture.rmsDiff(edm, ve.flow(n.mul(80), 1, 0)), 1e-4);
     }
 }

@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.github.sibench.core.random.Noise;
+import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.models.backbone.SwiGluMlp;
 import io.github.sibench.models.guidance.ClassifierFree;
@@ -39,11 +41,18 @@ public abstract class NetworkModel implements GenerativeModel {
      * @param x0 data batch (B, dim)
      * @param label one-hot labels (B, numClasses + 1) with the null label in the last column, or null
      * @param rng the training run's generator for Java-side draws (e.g. times)
+     * @param noise the training run's source of N(0, I) arrays
      * @param network the network in training mode; pass {@code label} through
      */
-    public record Batch(NDManager manager, NDArray x0, NDArray label, RandomGenerator rng, LabelledNetwork network) {
+    public record Batch(NDManager manager, NDArray x0, NDArray label, RandomGenerator rng, Noise noise,
+            LabelledNetwork network) {
         public int size() {
             return Math.toIntExact(x0.getShape().get(0));
+        }
+
+        /** A fresh N(0, I) array of the batch's shape on the step's manager, from the run's seed tree. */
+        public NDArray gaussian() {
+            return noise.normal(manager, x0.getShape());
         }
     }
 
@@ -61,7 +70,7 @@ public abstract class NetworkModel implements GenerativeModel {
         this.context = context;
         this.device = Device.fromName(context.device());
         this.manager = NDManager.newBaseManager(device);
-        Engine.getInstance().setRandomSeed(Math.toIntExact(Math.floorMod(context.seed(), Integer.MAX_VALUE)));
+        Engine.getInstance().setRandomSeed(SeedTree.root(context.seed()).child("init").engineSeed());
         this.network = new SwiGluMlp(context.dim(), outDim, context.numClasses(), context.backbone());
         network.initialize(manager, DataType.FLOAT32, network.inputShapes(1));
     }
@@ -95,7 +104,7 @@ public abstract class NetworkModel implements GenerativeModel {
                     + context.dim());
         }
         return new TrainingRun(name(), network, manager, device, context.seed(), context.numClasses(), data, config,
-                step -> TrainingRun.Loss.of(loss(new Batch(step.manager(), step.x0(), step.label(), step.rng(),
+                step -> TrainingRun.Loss.of(loss(new Batch(step.manager(), step.x0(), step.label(), step.rng(), step.noise(),
                         (x, t, label) -> forward(step.store(), x, t, label, true)))));
     }
 
@@ -114,10 +123,10 @@ public abstract class NetworkModel implements GenerativeModel {
         ParameterStore store = new ParameterStore(manager, false);
         try (NDManager labels = out.newSubManager()) {
             ClassifierFree.Inputs inputs = ClassifierFree.Inputs.of(labels, guidance, n, context.numClasses(), name());
-            Engine.getInstance().setRandomSeed(Math.toIntExact(Math.floorMod(seed, Integer.MAX_VALUE)));
             ModelFields fields = fields(inputs.bind((x, t, label) -> forward(store, x, t, label, false)));
-            NDArray noise = labels.randomNormal(new Shape(n, context.dim()));
-            Samples s = SamplerKind.generate(sampler, fields, noise);
+            SeedTree draws = SeedTree.root(seed);
+            NDArray start = new Noise(draws.child("start")).normal(labels, new Shape(n, context.dim()));
+            Samples s = SamplerKind.generate(sampler, fields, start, new Noise(draws.child("sampler")));
             s.x().attach(out);
             return s;
         }

@@ -89,7 +89,7 @@ public final class EdmModel extends NetworkModel {
             packed[4 * i + 3] = (float) (1 / preconditioning.cOut(sigma));
         }
         NDArray coef = batch.manager().create(packed, new Shape(n, 4));
-        NDArray noise = batch.manager().randomNormal(batch.x0().getShape());
+        NDArray noise = batch.gaussian();
         NDArray x = path.sample(batch.x0(), noise, null, t).xt();
         NDArray f = batch.network().apply(x.mul(coef.get(":, 0:1")), coef.get(":, 1:2"), batch.label());
         NDArray target = batch.x0().sub(x.mul(coef.get(":, 2:3"))).mul(coef.get(":, 3:4"));

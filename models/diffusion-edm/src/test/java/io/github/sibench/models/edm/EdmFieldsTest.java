@@ -11,6 +11,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.github.sibench.core.field.GaussianOracle;
 import io.github.sibench.core.interpolant.VeInterpolant;
+import io.github.sibench.core.random.Noise;
+import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.models.ModelContext;
@@ -123,7 +125,7 @@ class EdmFieldsTest {
             NDArray noise = nd.randomNormal(new Shape(20_000, 2));
             for (SamplerSpec spec : List.of(SamplerSpec.of("edm-heun", STEPS), SamplerSpec.of("edm-sde", STEPS),
                     SamplerSpec.Dopri5.withTolerance(1e-5))) {
-                Samples out = SamplerKind.generate(spec, f, noise);
+                Samples out = SamplerKind.generate(spec, f, noise, new Noise(SeedTree.root(3)));
                 if (spec.fixedSteps()) {
                     assertEquals(2 * STEPS - 1, out.nfe(), spec.label());
                 }
@@ -172,7 +174,7 @@ class EdmFieldsTest {
                 NDManager nd = NDManager.newBaseManager()) {
             NDArray x0 = nd.randomNormal(new Shape(n, 2));
             float[] data = x0.toFloatArray();
-            double loss = m.loss(new NetworkModel.Batch(nd, x0, null, new SplittableRandom(5), net)).getFloat();
+            double loss = m.loss(new NetworkModel.Batch(nd, x0, null, new SplittableRandom(5), new Noise(SeedTree.root(5)), net)).getFloat();
             float[] xIn = seen.get(0);
             float[] cNoise = seen.get(1);
             assertEquals(n, cNoise.length, "time input is one c_noise per row");
@@ -218,7 +220,7 @@ class EdmFieldsTest {
             try (EdmModel m = model(new EdmConfig(sd, -1.2, 1.2, SIGMA_MIN, SIGMA_MAX));
                     NDManager nd = NDManager.newBaseManager()) {
                 NDArray x0 = nd.randomNormal(0, (float) sd, new Shape(20_000, 2), DataType.FLOAT32);
-                double loss = m.loss(new NetworkModel.Batch(nd, x0, null, new SplittableRandom(2), zero)).getFloat();
+                double loss = m.loss(new NetworkModel.Batch(nd, x0, null, new SplittableRandom(2), new Noise(SeedTree.root(2)), zero)).getFloat();
                 assertEquals(1, loss, 0.04, "loss of F = 0 with sigma_data = " + sd);
             }
         }

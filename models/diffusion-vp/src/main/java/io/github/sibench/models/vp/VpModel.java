@@ -115,7 +115,7 @@ public final class VpModel extends NetworkModel {
 
     @Override
     protected NDArray loss(Batch batch) {
-        NDArray x1 = batch.manager().randomNormal(batch.x0().getShape());
+        NDArray x1 = batch.gaussian();
         double[] t = times.sample(batch.size(), batch.rng());
         PathSample p = path.sample(batch.x0(), x1, null, t);
         NDArray predicted = batch.network().apply(p.xt(), p.t(), batch.label());

@@ -34,7 +34,7 @@ public final class FlowMatchingModel extends NetworkModel {
 
     @Override
     protected NDArray loss(Batch batch) {
-        NDArray x1 = batch.manager().randomNormal(batch.x0().getShape());
+        NDArray x1 = batch.gaussian();
         PathSample p = path.sample(batch.x0(), x1, null, times.sample(batch.size(), batch.rng()));
         NDArray predicted = batch.network().apply(p.xt(), p.t(), batch.label());
         return predicted.sub(p.velocity()).square().mean();

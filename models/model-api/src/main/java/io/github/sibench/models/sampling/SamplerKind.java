@@ -1,6 +1,7 @@
 package io.github.sibench.models.sampling;
 
 import ai.djl.ndarray.NDArray;
+import io.github.sibench.core.random.Noise;
 import io.github.sibench.core.sampler.DormandPrince;
 import io.github.sibench.core.sampler.EdmHeun;
 import io.github.sibench.core.sampler.EdmStochastic;
@@ -33,12 +34,13 @@ public enum SamplerKind {
     }),
     EM("em", Needs.VELOCITY_SCORE, SamplerSpec.Em.DEFAULTS, null) {
         @Override
-        Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal) {
+        Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal, Noise noise) {
             require(fields);
             SamplerSpec.Em em = (SamplerSpec.Em) spec;
             NDArray start = standardNormal.mul(fields.noiseScale());
             try {
-                return new EulerMaruyama(em.steps(), em.eps()).sample(fields.velocityScore(), start, 1, fields.tEnd());
+                return new EulerMaruyama(em.steps(), em.eps()).sample(fields.velocityScore(), start, 1, fields.tEnd(),
+                        noise);
             } finally {
                 start.close();
             }
@@ -46,19 +48,19 @@ public enum SamplerKind {
     },
     EDM_HEUN("edm-heun", Needs.DENOISER, SamplerSpec.EdmHeun.DEFAULTS, null) {
         @Override
-        Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal) {
+        Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal, Noise noise) {
             require(fields);
             SamplerSpec.EdmHeun heun = (SamplerSpec.EdmHeun) spec;
-            return new EdmHeun(schedule(heun.steps(), heun.rho(), fields)).sample(fields.denoiser(), standardNormal);
+            return new EdmHeun(schedule(heun.steps(), heun.rho(), fields)).sample(fields.denoiser(), standardNormal, noise);
         }
     },
     EDM_SDE("edm-sde", Needs.DENOISER, SamplerSpec.EdmSde.DEFAULTS, null) {
         @Override
-        Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal) {
+        Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal, Noise noise) {
             require(fields);
             SamplerSpec.EdmSde sde = (SamplerSpec.EdmSde) spec;
             return new EdmStochastic(schedule(sde.steps(), sde.rho(), fields), sde.churn(), sde.sTmin(), sde.sTmax(),
-                    sde.sNoise()).sample(fields.denoiser(), standardNormal);
+                    sde.sNoise()).sample(fields.denoiser(), standardNormal, noise);
         }
     },
     /**
@@ -137,10 +139,10 @@ public enum SamplerKind {
 
     /**
      * Generates one sample per row of {@code standardNormal} (N(0, I), shape (n, d)) with the model's
-     * fields; throws {@link UnsupportedOperationException} when the model lacks the field this sampler
+     * fields, a stochastic sampler drawing its noise from {@code noise}; throws {@link UnsupportedOperationException} when the model lacks the field this sampler
      * needs. {@code standardNormal} is not closed.
      */
-    Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal) {
+    Samples run(SamplerSpec spec, ModelFields fields, NDArray standardNormal, Noise noise) {
         require(fields);
         NDArray start = standardNormal.mul(fields.noiseScale());
         try {
@@ -176,8 +178,8 @@ public enum SamplerKind {
      *
      * @throws UnsupportedOperationException when {@code fields} lacks what the sampler needs
      */
-    public static Samples generate(SamplerSpec spec, ModelFields fields, NDArray standardNormal) {
-        return spec.kind().run(spec, fields, standardNormal);
+    public static Samples generate(SamplerSpec spec, ModelFields fields, NDArray standardNormal, Noise noise) {
+        return spec.kind().run(spec, fields, standardNormal, noise);
     }
 
     public static SamplerKind byName(String name) {

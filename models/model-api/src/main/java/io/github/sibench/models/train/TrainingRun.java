@@ -10,8 +10,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
+import io.github.sibench.core.random.Noise;
+import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.models.guidance.Labels;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,10 +36,11 @@ public final class TrainingRun implements AutoCloseable {
      * @param manager the step's manager, closed after the step
      * @param x0 data batch (B, dim)
      * @param label one-hot labels (B, numClasses + 1) after dropout, or null for an unconditional model
-     * @param rng the run's generator for Java-side draws
+     * @param rng the run's generator for Java-side draws (e.g. times)
+     * @param noise the run's source of N(0, I) arrays (e.g. the noise endpoint)
      * @param store the parameter store to run the model's blocks with (training mode)
      */
-    public record Step(int index, NDManager manager, NDArray x0, NDArray label, RandomGenerator rng,
+    public record Step(int index, NDManager manager, NDArray x0, NDArray label, RandomGenerator rng, Noise noise,
             ParameterStore store) {
         public int size() {
             return Math.toIntExact(x0.getShape().get(0));
@@ -69,6 +71,7 @@ public final class TrainingRun implements AutoCloseable {
     private final int numClasses;
     private final StepLoss loss;
     private final RandomGenerator rng;
+    private final Noise noise;
     private final ParameterStore store;
     private final NDManager runManager;
     private final Ema ema;
@@ -80,7 +83,9 @@ public final class TrainingRun implements AutoCloseable {
      * @param block the block whose parameters are trained (already initialised)
      * @param manager manager of the block's parameters
      * @param device device of the parameters
-     * @param seed the model's seed; the run's draws derive from it
+     * @param seed the model's seed; the run's draws come from node {@code "train"} of its {@link SeedTree}:
+     *     batch indices, label dropout and Java-side draws from child {@code "batches"}, N(0, I) arrays from
+     *     child {@code "noise"}
      * @param numClasses classes of the model (0: unconditional, labels are not built)
      */
     public TrainingRun(String model, Block block, NDManager manager, Device device, long seed, int numClasses,
@@ -90,9 +95,9 @@ public final class TrainingRun implements AutoCloseable {
         this.config = config;
         this.numClasses = numClasses;
         this.loss = loss;
-        int runSeed = Math.toIntExact(Math.floorMod(seed * 31 + 7, Integer.MAX_VALUE));
-        Engine.getInstance().setRandomSeed(runSeed);
-        this.rng = new SplittableRandom(runSeed);
+        SeedTree train = SeedTree.root(seed).child("train");
+        this.rng = train.child("batches").rng();
+        this.noise = new Noise(train.child("noise"));
         AdamW.Builder builder = Optimizer.adamW()
                 .optLearningRateTracker(new LearningRateSchedule(config))
                 .optWeightDecays((float) config.weightDecay());
@@ -121,7 +126,7 @@ public final class TrainingRun implements AutoCloseable {
             }
             NDArray x0 = all.get(sm.create(idx));
             x0.attach(sm);
-            Loss l = loss.apply(new Step(done, sm, x0, labels(sm, idx), rng, store));
+            Loss l = loss.apply(new Step(done, sm, x0, labels(sm, idx), rng, noise, store));
             reported = l.reported().getFloat();
             if (!Double.isFinite(reported)) {
                 throw new TrainingFailedException(model + ": training loss became " + reported + " at step "

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import io.github.sibench.core.random.Noise;
+import io.github.sibench.core.random.SeedTree;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.sibench.core.field.Denoiser;
@@ -42,12 +44,12 @@ class SamplerKindTest {
                 continue;
             }
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                    () -> SamplerKind.generate(k.defaults(), velocityOnly, null), k.configName());
+                    () -> SamplerKind.generate(k.defaults(), velocityOnly, null, null), k.configName());
             assertTrue(e.getMessage().startsWith(k.configName() + " needs "), e.getMessage());
             assertTrue(e.getMessage().contains("[euler, heun, rk4, dopri5]"), e.getMessage());
         }
         assertThrows(UnsupportedOperationException.class,
-                () -> SamplerKind.generate(SamplerSpec.of("heun", 2), new ModelFields(null, null, null, 1, 0), null));
+                () -> SamplerKind.generate(SamplerSpec.of("heun", 2), new ModelFields(null, null, null, 1, 0), null, null));
     }
 
     /**
@@ -63,15 +65,15 @@ class SamplerKindTest {
         try (NDManager nd = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
             NDArray noise = nd.randomNormal(new Shape(64, 2));
-            float[] heun = SamplerKind.generate(new SamplerSpec.EdmHeun(10, 7), fields, noise).x().toFloatArray();
-            float[] outside = SamplerKind.generate(new SamplerSpec.EdmSde(10, 40, 100, 200, 1.003, 7), fields, noise)
+            float[] heun = SamplerKind.generate(new SamplerSpec.EdmHeun(10, 7), fields, noise, new Noise(SeedTree.root(4))).x().toFloatArray();
+            float[] outside = SamplerKind.generate(new SamplerSpec.EdmSde(10, 40, 100, 200, 1.003, 7), fields, noise, new Noise(SeedTree.root(4)))
                     .x().toFloatArray();
             assertArrayEquals(heun, outside);
-            float[] inside = SamplerKind.generate(new SamplerSpec.EdmSde(10, 40, 0, 100, 1.003, 7), fields, noise)
+            float[] inside = SamplerKind.generate(new SamplerSpec.EdmSde(10, 40, 0, 100, 1.003, 7), fields, noise, new Noise(SeedTree.root(4)))
                     .x().toFloatArray();
             assertFalse(java.util.Arrays.equals(heun, inside));
             // rho moves the noise levels, so the deterministic samples move too
-            float[] rho3 = SamplerKind.generate(new SamplerSpec.EdmHeun(10, 3), fields, noise).x().toFloatArray();
+            float[] rho3 = SamplerKind.generate(new SamplerSpec.EdmHeun(10, 3), fields, noise, new Noise(SeedTree.root(4))).x().toFloatArray();
             assertFalse(java.util.Arrays.equals(heun, rho3));
         }
     }

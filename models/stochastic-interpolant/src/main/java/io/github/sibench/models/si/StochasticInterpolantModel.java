@@ -48,8 +48,8 @@ public final class StochasticInterpolantModel extends NetworkModel {
 
     @Override
     protected NDArray loss(Batch batch) {
-        NDArray x1 = batch.manager().randomNormal(batch.x0().getShape());
-        NDArray z = batch.manager().randomNormal(batch.x0().getShape());
+        NDArray x1 = batch.gaussian();
+        NDArray z = batch.gaussian();
         PathSample p = path.sample(batch.x0(), x1, z, times.sample(batch.size(), batch.rng()));
         NDArray out = batch.network().apply(p.xt(), p.t(), batch.label());
         NDArray target = p.velocity().concat(p.noise(), 1);

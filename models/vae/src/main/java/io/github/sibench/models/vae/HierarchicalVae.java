@@ -80,7 +80,7 @@ import java.util.random.RandomGenerator;
  * conditionals, {@link VaeNetworks#elbo} and {@link VaeNetworks#ancestral}), the priors are
  * {@link TopPrior} implementations, the settings {@link VaeConfig}.
  *
- * <p><b>Randomness.</b> Parameters are initialised from {@code context.seed()}. Every N(0, I) draw is a
+ * <p><b>Randomness.</b> Parameters are initialised from node {@code "init"} of the tree of {@code context.seed()}. Every N(0, I) draw is a
  * seed-tree {@link Noise} made by one of two methods: {@link #trainingNoise} (the reparameterisation noise
  * eps2, eps1 of each step: node {@code "reparameterisation"} of the tree of {@code context.seed()}) or
  * {@link #generationNoise} (the prior's and z1's draws: node {@code "noise"} of the generation seed's
@@ -104,7 +104,7 @@ public final class HierarchicalVae implements GenerativeModel {
         this.dim = context.dim();
         this.device = Device.fromName(context.device());
         this.manager = NDManager.newBaseManager(device);
-        Engine.getInstance().setRandomSeed(Math.toIntExact(Math.floorMod(context.seed(), Integer.MAX_VALUE)));
+        Engine.getInstance().setRandomSeed(SeedTree.root(context.seed()).child("init").engineSeed());
         this.nets = new VaeNetworks(config, context);
         nets.initialize(manager, DataType.FLOAT32, new Shape(1, dim));
     }
