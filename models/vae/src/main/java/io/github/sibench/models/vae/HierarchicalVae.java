@@ -80,13 +80,13 @@ import java.util.random.RandomGenerator;
  * conditionals, {@link VaeNetworks#elbo} and {@link VaeNetworks#ancestral}), the priors are
  * {@link TopPrior} implementations, the settings {@link VaeConfig}.
  *
- * <p><b>Randomness.</b> Parameters are initialised from node {@code "init"} of the tree of {@code context.seed()}. Every N(0, I) draw is a
- * seed-tree {@link Noise} made by one of two methods: {@link #trainingNoise} (the reparameterisation noise
- * eps2, eps1 of each step: node {@code "reparameterisation"} of the tree of {@code context.seed()}) or
- * {@link #generationNoise} (the prior's and z1's draws: node {@code "noise"} of the generation seed's
- * tree); {@link #componentChoices} (node {@code "components"}) picks the mixture components. Draw k of a
- * node depends on the node and k only, and a generation draws the same whatever the labels and the
- * guidance weight. Batches and label dropout come from {@link TrainingRun}.
+ * <p><b>Randomness.</b> Every draw comes from a {@link SeedTree}. Parameters are initialised from node
+ * {@code "init"} of the tree of {@code context.seed()}; batches, label dropout and the reparameterisation
+ * noise eps2, eps1 of each step come from the {@link TrainingRun} (its {@code Step.noise()}); generation
+ * draws the prior's and z1's noise from node {@code "noise"} of the generation seed's tree
+ * ({@link #generationNoise}) and picks mixture components from node {@code "components"}
+ * ({@link #componentChoices}). Draw k of a node depends on the node and k only, and a generation draws the
+ * same whatever the labels and the guidance weight.
  */
 public final class HierarchicalVae implements GenerativeModel {
 
@@ -122,10 +122,10 @@ public final class HierarchicalVae implements GenerativeModel {
         if (data.dim() != dim) {
             throw new IllegalArgumentException(name() + ": data has dimension " + data.dim() + ", model expects " + dim);
         }
-        StandardNormal noise = trainingNoise();
         try (TrainingRun run = new TrainingRun(name(), nets, manager, device, context.seed(), context.numClasses(),
                 data, training, step -> {
                     Pass pass = new Pass(step.store(), device, true);
+                    StandardNormal noise = (m, rows, cols) -> step.noise().normal(m, new Shape(rows, cols));
                     VaeNetworks.Elbo terms = nets.elbo(step.x0(), step.label(), noise, pass);
                     NDArray negElbo = terms.reconstruction().add(terms.latent()).mean().neg();
                     double weight = config.klWeight(step.index(), training.steps());
@@ -135,15 +135,6 @@ public final class HierarchicalVae implements GenerativeModel {
                 })) {
             return run.run(listener);
         }
-    }
-
-    /**
-     * The reparameterisation noise of one training run: node {@code "reparameterisation"} of the model's
-     * seed tree, draw k of the run from its child k.
-     */
-    private StandardNormal trainingNoise() {
-        Noise noise = new Noise(SeedTree.root(context.seed()).child("reparameterisation"));
-        return (m, rows, cols) -> noise.normal(m, new Shape(rows, cols));
     }
 
     // ---------------------------------------------------------------------------------------------
