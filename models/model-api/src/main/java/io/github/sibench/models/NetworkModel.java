@@ -104,8 +104,8 @@ public abstract class NetworkModel implements GenerativeModel {
                     + context.dim());
         }
         return new TrainingRun(name(), network, manager, device, context.seed(), context.numClasses(), data, config,
-                step -> TrainingRun.Loss.of(loss(new Batch(step.manager(), step.x0(), step.label(), step.rng(), step.noise(),
-                        (x, t, label) -> forward(step.store(), x, t, label, true)))));
+                step -> TrainingRun.Loss.of(loss(new Batch(step.manager(), step.x0(), step.label(), step.rng(),
+                        step.noise(), (x, t, label) -> forward(step.store(), x, t, label, true)))));
     }
 
     private NDArray forward(ParameterStore store, NDArray x, NDArray t, NDArray label, boolean training) {
