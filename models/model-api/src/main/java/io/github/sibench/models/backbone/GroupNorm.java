@@ -60,8 +60,11 @@ public final class GroupNorm extends AbstractBlock {
         java.util.Arrays.fill(bc, 1);
         bc[1] = channels;
         Shape affine = new Shape(bc);
+        // a view of a parameter belongs to the parameter's manager: move it to the step's
         NDArray gm = ps.getValue(gamma, x.getDevice(), training).reshape(affine);
+        gm.attach(x.getManager());
         NDArray bt = ps.getValue(beta, x.getDevice(), training).reshape(affine);
+        bt.attach(x.getManager());
         return new NDList(y.mul(gm).add(bt));
     }
 
