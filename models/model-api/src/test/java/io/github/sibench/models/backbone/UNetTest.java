@@ -301,6 +301,7 @@ class UNetTest {
             }
             // the zero-initialised output predicts 0 at first: the loss starts at mean(y^2) ~ 1
             assertEquals(y.square().mean().getFloat(), first, 1e-4);
+            System.out.printf("UNet fit: MSE %.4f -> %.4f after %d AdamW steps%n", first, last, steps);
             assertTrue(last < 0.7 * first, "loss " + first + " -> " + last + " after " + steps + " steps");
         }
     }
