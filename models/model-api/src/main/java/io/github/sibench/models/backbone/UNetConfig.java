@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Size of the convolutional U-Net backbone ({@link UNet}).
  *
- * <p>Every convolution of the network has a multiple of 16 output channels: on AVX-512 CPUs the
- * oneDNN path of PyTorch's conv2d returns a wrong (even NaN) input gradient otherwise, so the widths
- * here are validated to be multiples of 16 and the output convolution is padded to 16 channels.
+ * <p>Every convolution of the network has a multiple of 16 output channels: on an AVX-512 machine the
+ * oneDNN path of PyTorch's conv2d was observed to return a wrong (even NaN) input gradient otherwise
+ * (not reproduced in isolation by this package's tests, kept as a cheap precaution), so the widths here
+ * are validated to be multiples of 16 and the output convolution is padded to 16 channels.
  *
  * @param baseChannels width of the first level, a multiple of 16
  * @param channelMultipliers width of level l is {@code baseChannels * channelMultipliers[l]}; one entry

@@ -131,7 +131,8 @@ class UNetTest {
      * <p>Tolerance: float32 rounding (2^-24 relative per op) accumulated over a few hundred-term sums
      * and ~30 layers stays below 1e-4 of the gradient scale; the float64 difference quotient with step
      * 1e-4 has truncation error O(h^2) ~ 1e-8. The check allows 2e-3 of the tensor's largest
-     * gradient: 20x margin, while the oneDNN bug (conv widths not a multiple of 16) gives O(1) errors.
+     * gradient: 20x margin, while a wrong backward (e.g. GroupNorm with its variance detached, or a
+     * miscomputed conv input gradient) gives O(1) errors.
      */
     @Test
     void gradientsMatchFloat64FiniteDifferences() {
