@@ -99,7 +99,7 @@ public record FeatureGaussian(double[] mean, double[][] covariance) {
         double[][] inner = multiply(multiply(r1, other.covariance), r1);
         symmetrise(inner);
         double trSqrt = 0;
-        for (double lambda : SymmetricEigen.of(inner).values()) {
+        for (double lambda : SymmetricEigen.valuesOf(inner)) {
             trSqrt += Math.sqrt(Math.max(0, lambda));
         }
         return Math.max(0, d - 2 * trSqrt);

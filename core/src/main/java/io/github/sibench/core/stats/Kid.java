@@ -32,6 +32,11 @@ public final class Kid {
         return mmd2(x, ix, y, iy);
     }
 
+    /** {@link #mmd2(double[][], double[][])} on row-major matrices with {@code k} features per row. */
+    public static double mmd2(double[] x, double[] y, int k) {
+        return mmd2(Features.rows(x, k), Features.rows(y, k));
+    }
+
     /**
      * The estimator averaged over {@code subsets} subsets of size {@code subsetSize} of each set, the
      * subset indices drawn from {@code seed.child("kid").child(s)}.

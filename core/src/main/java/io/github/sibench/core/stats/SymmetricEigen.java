@@ -11,8 +11,10 @@ package io.github.sibench.core.stats;
  * exactly one operation (eigen decomposition of symmetric PSD matrices up to about 512 x 512, a few times
  * per evaluation), Jacobi is short, unconditionally convergent and accurate to high relative precision for
  * small eigenvalues (Demmel and Veselic 1992), which is what the square root of a nearly singular
- * covariance needs; one O(k^3) sweep for k = 512 takes well under a second and about 6 to 10 sweeps
- * suffice. A dependency would add an API surface to the core for one call.
+ * covariance needs. Cost: O(k^3) per sweep, about 6 to 10 sweeps; a Frechet distance at k = 512
+ * (n = 1000 rows, covariances included) measured 7.7 s on the shared 2-core build machine, k = 256 about
+ * 1.5 s. Should k = 2048 (Inception pool features) be needed, a Householder tridiagonalisation plus
+ * implicit QR (or EJML) is the upgrade. A dependency would add an API surface to the core for one call.
  *
  * @param values eigenvalues, in ascending order
  * @param vectors eigenvectors as columns: {@code vectors[i][j]} is entry i of the eigenvector of
@@ -25,6 +27,18 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
 
     /** Decomposes the symmetric matrix {@code a} (not modified); throws if it is not square and symmetric. */
     public static SymmetricEigen of(double[][] a) {
+        return decompose(a, true);
+    }
+
+    /**
+     * The eigenvalues of the symmetric matrix {@code a} in ascending order, without accumulating the
+     * eigenvectors (about a third less work than {@link #of}).
+     */
+    public static double[] valuesOf(double[][] a) {
+        return decompose(a, false).values();
+    }
+
+    private static SymmetricEigen decompose(double[][] a, boolean withVectors) {
         int n = a.length;
         double[][] m = new double[n][];
         double norm2 = 0;
@@ -52,8 +66,8 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
                 m[j][i] = s;
             }
         }
-        double[][] v = new double[n][n];
-        for (int i = 0; i < n; i++) {
+        double[][] v = withVectors ? new double[n][n] : null;
+        for (int i = 0; withVectors && i < n; i++) {
             v[i][i] = 1;
         }
         double stop = 1e-30 * norm2;
@@ -79,10 +93,10 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         }
         java.util.Arrays.sort(order, (x, y) -> Double.compare(m[x][x], m[y][y]));
         double[] values = new double[n];
-        double[][] vectors = new double[n][n];
+        double[][] vectors = withVectors ? new double[n][n] : new double[0][];
         for (int j = 0; j < n; j++) {
             values[j] = m[order[j]][order[j]];
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; withVectors && i < n; i++) {
                 vectors[i][j] = v[i][order[j]];
             }
         }
@@ -117,7 +131,7 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
         }
         m[p][q] = 0;
         m[q][p] = 0;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; v != null && k < n; k++) {
             double vkp = v[k][p];
             double vkq = v[k][q];
             v[k][p] = c * vkp - s * vkq;
