@@ -76,6 +76,12 @@ final class CifarBinary {
 
   private void acceptEntry(String name, long size, InputStream in) throws IOException {
     String file = name.substring(name.lastIndexOf('/') + 1);
+    boolean known = format.splitOf(file) != null || file.equals(format.fineNamesFile())
+        || file.equals(format.coarseNamesFile());
+    if (known && seen.containsKey(file)) {
+      throw new ImageDataException(format.name() + ": " + source + " holds " + file
+          + " twice; pass an archive or folder with one copy of each file");
+    }
     Split split = format.splitOf(file);
     if (split != null) {
       readRecords(file, split, size, in);

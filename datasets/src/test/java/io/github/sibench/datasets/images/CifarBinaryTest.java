@@ -207,6 +207,11 @@ class CifarBinaryTest {
     Path dir = CifarFixtures.writeFolder(tmp.resolve("f"), files);
     assertOneLine(assertThrows(ImageDataException.class, () -> read(SMALL100, dir, ImageOptions.all())),
         "99 names, expected 100");
+    Map<String, byte[]> twice = new LinkedHashMap<>(CifarFixtures.cifar100Files());
+    twice.put("other/test.bin", twice.get("cifar-100-binary/test.bin"));
+    Path dup = CifarFixtures.writeTarGz(tmp.resolve("dup.tar.gz"), twice, List.of());
+    assertOneLine(assertThrows(ImageDataException.class, () -> read(SMALL100, dup, ImageOptions.all())),
+        "test.bin twice");
     Path nothing = tmp.resolve("nothing.tar.gz");
     assertOneLine(assertThrows(ImageDataException.class, () -> read(SMALL100, nothing, ImageOptions.all())),
         "no file or folder", nothing.toString());
