@@ -102,6 +102,9 @@ public final class BenchmarkRunner {
         TrainingSet train = data.training(setting, config.guidance().labelledFraction(), seeds.child("label-mask"));
         ModelContext context = new ModelContext(train.dim(), train.numClasses(), config.backbone(),
                 seeds.child("model").seed(), config.device());
+        int[] labels = setting.labelled() ? data.drawClasses(config.evaluation().nSamples(),
+                config.guidance().classDraw(), seeds.child("classes")) : null;
+        long generation = seeds.child("generate").seed();
         String task = entry.label() + " " + setting.id() + " seed " + seed;
         int failed = 0;
         try (GenerativeModel model = resolved.create(context)) {
@@ -117,7 +120,7 @@ public final class BenchmarkRunner {
                 Map<String, Object> row = new LinkedHashMap<>(common);
                 describe(row, sampler);
                 try {
-                    sample(model, setting, sampler, seed, data, metrics, row, dir);
+                    sample(model, sampler, labels, generation, data, metrics, row, dir);
                     row.put("status", "ok");
                 } catch (RuntimeException e) {
                     failed++;
@@ -157,12 +160,15 @@ public final class BenchmarkRunner {
         }
     }
 
-    private void sample(GenerativeModel model, Setting setting, SamplerSpec sampler, long seed, ToyData data,
+    /**
+     * Generates with one sampler, measures and fills {@code row}.
+     *
+     * @param labels the class of each point to generate (drawn once per row seed), or null for unconditional
+     * @param generation the generation seed, the same for every sampler of the row
+     */
+    private void sample(GenerativeModel model, SamplerSpec sampler, int[] labels, long generation, ToyData data,
             MetricSuite metrics, Map<String, Object> row, Path dir) {
         int n = config.evaluation().nSamples();
-        int[] labels = setting.labelled()
-                ? data.drawClasses(n, config.guidance().classDraw(), SeedTree.root(seed).child("classes")) : null;
-        long generation = SeedTree.root(seed).child("generate").seed();
         Guidance guidance = labels == null ? Guidance.NONE : Guidance.of(labels, config.guidance().weight());
         try (NDManager m = NDManager.newBaseManager()) {
             long start = System.nanoTime();
@@ -178,7 +184,7 @@ public final class BenchmarkRunner {
             row.putAll(metrics.measure(p, labels));
             if (config.evaluation().writeSamples()) {
                 String file = String.format(Locale.ROOT, "%s_%s_%s_seed%d.csv", row.get("model"), row.get("setting"),
-                        sampler.label(), seed);
+                        sampler.label(), row.get("seed"));
                 SampleFiles.write(dir.resolve("samples").resolve(file), p, labels, metrics.score(p.y()));
             }
         }
