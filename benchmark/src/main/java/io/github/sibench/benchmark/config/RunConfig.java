@@ -1,5 +1,6 @@
 package io.github.sibench.benchmark.config;
 
+import io.github.sibench.models.backbone.Backbone;
 import io.github.sibench.models.backbone.BackboneConfig;
 import io.github.sibench.models.train.TrainingConfig;
 import java.nio.file.InvalidPathException;
@@ -38,7 +39,7 @@ public record RunConfig(
         int threads,
         List<Long> seeds,
         DatasetConfig dataset,
-        BackboneConfig backbone,
+        Backbone backbone,
         TrainingConfig training,
         EvaluationConfig evaluation,
         List<Setting> settings,
@@ -82,12 +83,15 @@ public record RunConfig(
         require(models.stream().map(ModelEntry::label).distinct().count() == models.size(),
                 "models must have distinct labels (set models[].label): "
                         + models.stream().map(ModelEntry::label).toList());
-        require(backbone.blocks() <= MAX_BLOCKS, "backbone.blocks must be at most " + MAX_BLOCKS + ", got "
-                + backbone.blocks());
+        require(backbone instanceof BackboneConfig, "backbone: the toy's points need the mlp backbone, got "
+                + backbone.kind().configName() + "; the unet backbone is for images (images.backbone)");
+        BackboneConfig mlp = (BackboneConfig) backbone;
+        require(mlp.blocks() <= MAX_BLOCKS, "backbone.blocks must be at most " + MAX_BLOCKS + ", got "
+                + mlp.blocks());
         require(evaluation.slicedDirections() <= MAX_SLICED_DIRECTIONS, "evaluation.slicedDirections must be at most "
                 + MAX_SLICED_DIRECTIONS + ", got " + evaluation.slicedDirections());
         int d = dataset.ambientDim();
-        int h = backbone.hidden();
+        int h = mlp.hidden();
         fits("dataset.nTrain x dataset.ambientDim", dataset.nTrain(), d);
         fits("evaluation.nSamples x dataset.ambientDim", evaluation.nSamples(), d);
         fits("training.batchSize x dataset.ambientDim", training.batchSize(), d);
@@ -95,7 +99,7 @@ public record RunConfig(
         fits("evaluation.nSamples x 4 backbone.hidden", evaluation.nSamples(), 4.0 * h);
         fits("backbone.hidden x 4 backbone.hidden", h, 4.0 * h);
         fits("backbone.hidden x 2 dataset.ambientDim", h, 2.0 * d);
-        fits("backbone.hidden x 2 backbone.timeFeatures", h, 2.0 * backbone.timeFeatures());
+        fits("backbone.hidden x 2 backbone.timeFeatures", h, 2.0 * mlp.timeFeatures());
         seeds = List.copyOf(seeds);
         settings = List.copyOf(settings);
         models = List.copyOf(models);

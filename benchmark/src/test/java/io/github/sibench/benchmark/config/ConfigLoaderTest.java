@@ -86,7 +86,7 @@ class ConfigLoaderTest {
         assertEquals("paper", c.profile());
         assertEquals(56 * 56 * 3, c.dataset().ambientDim());
         assertEquals(1000, c.dataset().nTrain());
-        assertEquals(512, c.backbone().hidden());
+        assertEquals(512, ((io.github.sibench.models.backbone.BackboneConfig) c.backbone()).hidden());
         assertFalse(c.models().isEmpty());
         assertTrue(ConfigLoader.PROFILES.containsAll(List.of("quick", "paper")));
     }

@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import io.github.sibench.core.random.Noise;
 import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
-import io.github.sibench.models.backbone.SwiGluMlp;
+import ai.djl.nn.AbstractBlock;
 import io.github.sibench.models.guidance.ClassifierFree;
 import io.github.sibench.models.guidance.ClassifierFree.BoundNetwork;
 import io.github.sibench.models.guidance.ClassifierFree.LabelledNetwork;
@@ -27,7 +27,8 @@ import io.github.sibench.models.train.TrainingSet;
 import java.util.random.RandomGenerator;
 
 /**
- * Base of every model that is one {@link SwiGluMlp} trained by regression: owns the network and its
+ * Base of every model that is one backbone network ({@link ModelContext#backbone()}: the SwiGLU MLP or the
+ * U-Net) trained by regression: owns the network and its
  * native memory, trains it with the shared {@link TrainingRun} and generates through the core samplers.
  * A subclass gives the loss of a batch and the fields of the trained network.
  */
@@ -57,7 +58,7 @@ public abstract class NetworkModel implements GenerativeModel {
     }
 
     protected final ModelContext context;
-    protected final SwiGluMlp network;
+    protected final AbstractBlock network;
     private final NDManager manager;
     private final Device device;
 
@@ -71,8 +72,11 @@ public abstract class NetworkModel implements GenerativeModel {
         this.device = Device.fromName(context.device());
         this.manager = NDManager.newBaseManager(device);
         Engine.getInstance().setRandomSeed(SeedTree.root(context.seed()).child("init").engineSeed());
-        this.network = new SwiGluMlp(context.dim(), outDim, context.numClasses(), context.backbone());
-        network.initialize(manager, DataType.FLOAT32, network.inputShapes(1));
+        this.network = context.backbone().network(context.shape(), outDim, context.numClasses());
+        Shape x = new Shape(1, context.dim());
+        Shape t = new Shape(1, 1);
+        network.initialize(manager, DataType.FLOAT32, context.numClasses() > 0
+                ? new Shape[] {x, t, new Shape(1, context.numClasses() + 1)} : new Shape[] {x, t});
     }
 
     /** Model name for messages. */

@@ -1,9 +1,16 @@
 package io.github.sibench.models.backbone;
 
+import ai.djl.nn.AbstractBlock;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import java.util.List;
 
 /**
- * Size of the convolutional U-Net backbone ({@link UNet}).
+ * Size of the convolutional U-Net backbone ({@link UNet}), {@code "type": "unet"} in configs; it takes
+ * images only.
  *
  * <p>Every convolution of the network has a multiple of 16 output channels: on an AVX-512 machine the
  * oneDNN path of PyTorch's conv2d was observed to return a wrong (even NaN) input gradient otherwise
@@ -17,8 +24,10 @@ import java.util.List;
  * @param groups GroupNorm groups; must divide every level's width
  * @param timeFeatures number of Fourier frequencies of the time embedding (sin and cos of each)
  */
+@JsonSerialize(using = JsonSerializer.None.class)
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public record UNetConfig(int baseChannels, List<Integer> channelMultipliers, int blocksPerLevel, int groups,
-        int timeFeatures) {
+        int timeFeatures) implements Backbone {
 
     /** Conv channel counts must be multiples of this (oneDNN gradient bug, see the class comment). */
     public static final int CHANNEL_QUANTUM = 16;
@@ -71,5 +80,30 @@ public record UNetConfig(int baseChannels, List<Integer> channelMultipliers, int
     /** Width of the time (and label) embedding: four times the base width. */
     public int embedding() {
         return 4 * baseChannels;
+    }
+
+    @Override
+    public BackboneKind kind() {
+        return BackboneKind.UNET;
+    }
+
+    /**
+     * A U-Net for images of {@code shape} = [C, H, W] with {@code outDim / (H W)} output channels.
+     *
+     * @throws IllegalArgumentException for data that is no image, or an output width that is not a whole
+     *     number of channels
+     */
+    @Override
+    public AbstractBlock network(List<Integer> shape, int outDim, int numClasses) {
+        if (shape.size() != 3) {
+            throw new IllegalArgumentException("backbone unet needs image data of shape [C, H, W], got shape " + shape
+                    + "; use the mlp backbone for points");
+        }
+        int pixels = shape.get(1) * shape.get(2);
+        if (outDim % pixels != 0) {
+            throw new IllegalArgumentException("backbone unet: output width " + outDim + " is not a whole number of "
+                    + "channels of " + shape.get(1) + "x" + shape.get(2) + " images");
+        }
+        return new UNet(shape.get(0), shape.get(1), shape.get(2), outDim / pixels, numClasses, this);
     }
 }

@@ -30,7 +30,9 @@ import java.util.random.RandomGenerator;
  * sampling ({@link #ancestral}). It is not run as a block. It draws nothing itself: the caller supplies
  * the standard normals and the component choices.
  *
- * <p>Each conditional is one {@link SwiGluMlp} of the context's backbone size, run with a zero time column
+ * <p>Each conditional is one {@link SwiGluMlp} of the context's MLP size ({@link ModelContext#mlp()}: the
+ * configured MLP, or {@link io.github.sibench.models.backbone.BackboneConfig#FALLBACK} when the run uses
+ * the U-Net, so the VAE is an MLP model on images too), run with a zero time column
  * ({@link Pass#run}), whose output holds the mean and the raw log-variance side by side
  * ({@link DiagonalGaussian#fromHead}, clamped):
  *
@@ -73,7 +75,7 @@ final class VaeNetworks extends AbstractBlock {
         this.d1 = config.latentDim1();
         this.d2 = config.latentDim2();
         int classes = context.numClasses();
-        BackboneConfig backbone = context.backbone();
+        BackboneConfig backbone = context.mlp();
         topEncoder = addChildBlock("q_z2", encoder(new SwiGluMlp(dim, 2 * d2, 0, backbone)));
         bottomEncoder = addChildBlock("q_z1", encoder(new SwiGluMlp(dim + d2, 2 * d1, 0, backbone)));
         latentPrior = addChildBlock("p_z1", new SwiGluMlp(d2, 2 * d1, classes, backbone));
