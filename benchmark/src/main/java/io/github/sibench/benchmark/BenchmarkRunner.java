@@ -2,19 +2,22 @@ package io.github.sibench.benchmark;
 
 import ai.djl.ndarray.NDManager;
 import io.github.sibench.benchmark.config.ConfigLoader;
+import io.github.sibench.benchmark.config.ImageStageConfig;
 import io.github.sibench.benchmark.config.ModelEntry;
 import io.github.sibench.benchmark.config.RunConfig;
 import io.github.sibench.benchmark.config.Setting;
-import io.github.sibench.benchmark.metrics.MetricSuite;
+import io.github.sibench.benchmark.ranking.Ranking;
 import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.models.GenerativeModel;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.ModelRegistry;
+import io.github.sibench.models.backbone.Backbone;
 import io.github.sibench.models.guidance.Guidance;
 import io.github.sibench.models.sampling.SamplerSpec;
 import io.github.sibench.models.train.TrainResult;
+import io.github.sibench.models.train.TrainingConfig;
 import io.github.sibench.models.train.TrainingSet;
 import io.github.sibench.reports.AtomicFiles;
 import io.github.sibench.reports.CsvTable;
@@ -27,7 +30,11 @@ import java.util.Map;
 
 /**
  * Runs a benchmark: for each model x setting x seed, train once; for each of the model's samplers, generate,
- * project to the plane, measure, and add one row to {@code results.csv}. The resolved config is written
+ * project to the plane, measure, and add one row to {@code results.csv}. With two or more seeds the models
+ * are ranked by FID-Y ({@code ranking.csv}, {@link Rankings}). With an image stage ({@link ImageStageConfig})
+ * the toy's top models (by that ranking) are then trained on images, measured ({@link ImageStage}), ranked
+ * by classifier-FD, and the two rankings compared ({@code consistency.csv}); image rows go to the same
+ * {@code results.csv}, told apart by the {@code dataset} column. The resolved config is written
  * first as {@code config.json}; {@code results.csv} is rewritten atomically after every model and seed,
  * so an interrupted run keeps what it finished. A model that fails (NaN loss, unsupported sampler,
  * non-finite samples) gets rows with status {@code failed} and a reason, and the run goes on.
@@ -40,20 +47,39 @@ import java.util.Map;
  * {@link io.github.sibench.models.train.TrainingRun}); {@code root(s).child("classes")} draws the requested
  * classes and {@code root(s).child("generate")} is the generation seed (start noise and sampler noise), the
  * same for every sampler of the row so that samplers are compared on common random numbers. The data's own
- * draws come from {@code dataset.dataSeed} and {@code dataset.embeddingSeed}.
+ * draws come from {@code dataset.dataSeed} and {@code dataset.embeddingSeed}. Image rows follow the same
+ * tree with the image stage's seeds.
  */
 public final class BenchmarkRunner {
 
     /** Columns every results.csv starts with, in this order; the metric columns follow. */
     public static final List<String> BASE_COLUMNS = List.of("status", "reason", "model", "interpolant", "setting",
             "sampler", "sampler_label", "steps", "nfe", "dataset", "ambient_dim", "n_train", "seed", "train_steps",
-            "train_seconds", "steps_per_second", "sample_seconds", "final_loss");
+            "train_seconds", "steps_per_second", "sample_seconds", "final_loss", "network");
 
     /** What a finished run produced. */
-    public record Outcome(Path directory, Path results, int rows, int failed) {}
+    /**
+     * What a finished run produced.
+     *
+     * @param failed rows with status {@code failed}
+     * @param stageError why the image stage could not run (e.g. its data is missing), or null
+     */
+    public record Outcome(Path directory, Path results, int rows, int failed, String stageError) {}
+
+    /** Bootstrap resamples of every ranking and of the agreement probability. */
+    public static final int RESAMPLES = 2000;
+
+    /**
+     * One stage's plan: its data, the network and training of every model, how many points each sampler
+     * generates, and the seeds and settings it runs.
+     */
+    record Stage(StageData data, Backbone backbone, TrainingConfig training, int nSamples, List<Long> seeds,
+            List<Setting> settings) {}
 
     private final RunConfig config;
     private final Progress progress;
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private CsvTable table;
 
     public BenchmarkRunner(RunConfig config, Progress progress) {
         this.config = config;
@@ -66,80 +92,147 @@ public final class BenchmarkRunner {
         Environment environment = Environment.capture(Path.of("").toAbsolutePath());
         AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment));
         progress.message("preparing " + config.dataset().name() + " in dimension " + config.dataset().ambientDim());
-        ToyData data = ToyData.prepare(config.dataset());
-        MetricSuite metrics = new MetricSuite(data, config.evaluation());
+        ToyStage toy = new ToyStage(config, dir);
         List<String> columns = new ArrayList<>(BASE_COLUMNS);
-        columns.addAll(metrics.columns());
-        CsvTable table = new CsvTable(columns);
+        columns.addAll(toy.columns());
+        if (config.images() != null) {
+            columns.addAll(ImageStage.COLUMNS);
+        }
+        table = new CsvTable(columns);
         Path results = dir.resolve("results.csv");
-        int failed = 0;
-        for (ModelEntry entry : config.models()) {
+        Stage toyStage = new Stage(toy, config.backbone(), config.training(), config.evaluation().nSamples(),
+                config.seeds(), config.settings());
+        runStage(toyStage, config.models(), results);
+        Rankings rankings = new Rankings(progress);
+        if (config.seeds().size() >= 2) {
             for (Setting setting : config.settings()) {
-                for (long seed : config.seeds()) {
-                    failed += runModel(entry, setting, seed, data, metrics, table, dir);
+                rankings.rank(rows, toy.name(), setting, "fid_y", config.models(), config.seeds());
+            }
+            rankings.write(dir);
+        } else {
+            progress.message("no ranking: it needs at least 2 seeds (set seeds=[0,1,2])");
+        }
+        String stageError = null;
+        if (config.images() != null) {
+            try {
+                runImages(rankings, toy, dir, results);
+            } catch (RuntimeException e) {
+                stageError = "image stage: " + reason(e);
+                progress.message("FAILED " + stageError);
+            }
+            rankings.write(dir);
+        }
+        table.write(results);
+        List<String> metrics = new ArrayList<>(columns.subList(columns.indexOf("train_seconds"), columns.size()));
+        metrics.remove("network");
+        Summaries.table(rows, metrics).write(dir.resolve("summary.csv"));
+        AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment.finished()));
+        int failed = (int) rows.stream().filter(r -> "failed".equals(r.get("status"))).count();
+        return new Outcome(dir, results, table.size(), failed, stageError);
+    }
+
+    /** The image stage: the toy's top models trained on images, ranked, and compared with the toy ranking. */
+    private void runImages(Rankings rankings, ToyStage toy, Path dir, Path results) {
+        ImageStageConfig images = config.images();
+        List<ModelEntry> selected = select(rankings, toy.name(), images);
+        try (ImageStage image = ImageStage.prepare(config, dir, progress)) {
+            Stage imageStage = new Stage(image, images.backbone(), images.training(), images.nSamples(),
+                    images.seeds(), images.settings());
+            runStage(imageStage, selected, results);
+            for (Setting setting : images.settings()) {
+                rankings.rank(rows, image.name(), setting, ImageStage.PRIMARY_METRIC, selected, images.seeds());
+                rankings.compare(toy.name(), image.name(), setting);
+            }
+        }
+    }
+
+    /**
+     * The models of the image stage: every model when {@code top} is 0, else the first {@code top} of the toy
+     * ranking in the image stage's first setting (ties broken by mean, then name: {@link Ranking#top}).
+     */
+    private List<ModelEntry> select(Rankings rankings, String toyName, ImageStageConfig images) {
+        if (images.top() == 0) {
+            return config.models();
+        }
+        Ranking toy = rankings.get(toyName, images.settings().get(0));
+        if (toy == null) {
+            throw new IllegalStateException("no toy ranking in setting " + images.settings().get(0).id()
+                    + ": every model failed on the toy");
+        }
+        List<String> top = toy.top(images.top()).stream().map(Ranking.Entry::model).toList();
+        progress.message("toy top " + images.top() + " by fid_y (" + images.settings().get(0).id() + "): " + top);
+        return top.stream().map(name -> config.models().stream().filter(m -> m.label().equals(name)).findFirst()
+                .orElseThrow()).toList();
+    }
+
+    private void runStage(Stage stage, List<ModelEntry> models, Path results) {
+        for (ModelEntry entry : models) {
+            for (Setting setting : stage.settings()) {
+                for (long seed : stage.seeds()) {
+                    runModel(stage, entry, setting, seed);
                     table.write(results);
                 }
             }
         }
-        table.write(results);
-        AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment.finished()));
-        return new Outcome(dir, results, table.size(), failed);
     }
 
-    /** Trains one model in one setting with one seed, samples with each of its samplers; returns the failed rows. */
-    private int runModel(ModelEntry entry, Setting setting, long seed, ToyData data, MetricSuite metrics,
-            CsvTable table, Path dir) {
+    /** Trains one model in one setting with one seed and samples with each of its samplers (the image stage: its first). */
+    private void runModel(Stage stage, ModelEntry entry, Setting setting, long seed) {
+        StageData data = stage.data();
+        boolean toy = data instanceof ToyStage;
+        List<SamplerSpec> samplers = toy ? entry.samplers() : entry.samplers().subList(0, 1);
         ResolvedModel resolved = ResolvedModel.of(entry);
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("model", entry.label());
         common.put("interpolant", resolved.interpolant());
         common.put("setting", setting.id());
-        common.put("dataset", config.dataset().name());
-        common.put("ambient_dim", config.dataset().ambientDim());
-        common.put("n_train", config.dataset().nTrain());
+        common.put("dataset", data.name());
+        common.put("ambient_dim", Backbone.size(data.shape()));
+        common.put("n_train", data.nTrain());
         common.put("seed", seed);
         SeedTree seeds = SeedTree.root(seed);
-        TrainingSet train = data.training(setting, config.guidance().labelledFraction(), seeds.child("label-mask"));
-        ModelContext context = new ModelContext(train.dim(), train.numClasses(), config.backbone(),
+        TrainingSet train = data.training(setting, seeds.child("label-mask"));
+        ModelContext context = new ModelContext(data.shape(), train.numClasses(), stage.backbone(),
                 seeds.child("model").seed(), config.device());
-        int[] labels = setting.labelled() ? data.drawClasses(config.evaluation().nSamples(),
-                config.guidance().classDraw(), seeds.child("classes")) : null;
+        int[] labels = setting.labelled() ? data.drawClasses(stage.nSamples(), seeds.child("classes")) : null;
         long generation = seeds.child("generate").seed();
-        String task = entry.label() + " " + setting.id() + " seed " + seed;
-        int failed = 0;
+        String task = entry.label() + " " + setting.id() + " seed " + seed + (toy ? "" : " on " + data.name());
         try (GenerativeModel model = resolved.create(context)) {
+            common.put("network", model.network());
             TrainResult trained;
-            try (Progress.Task bar = progress.training(task, config.training().steps())) {
-                trained = model.train(train, config.training(), bar);
+            try (Progress.Task bar = progress.training(task, stage.training().steps())) {
+                trained = model.train(train, stage.training(), bar);
             }
             common.put("train_steps", trained.steps());
             common.put("train_seconds", trained.seconds());
             common.put("steps_per_second", trained.stepsPerSecond());
             common.put("final_loss", trained.finalLoss());
-            for (SamplerSpec sampler : entry.samplers()) {
+            for (SamplerSpec sampler : samplers) {
                 Map<String, Object> row = new LinkedHashMap<>(common);
                 describe(row, sampler);
                 try {
-                    sample(model, sampler, labels, generation, data, metrics, row, dir);
+                    sample(model, sampler, labels, generation, stage, row, seed);
                     row.put("status", "ok");
                 } catch (RuntimeException e) {
-                    failed++;
                     fail(row, e);
                     progress.message("FAILED " + task + " " + sampler.label() + ": " + row.get("reason"));
                 }
-                table.add(row);
+                add(row);
             }
         } catch (RuntimeException e) {
-            for (SamplerSpec sampler : entry.samplers()) {
+            for (SamplerSpec sampler : samplers) {
                 Map<String, Object> row = new LinkedHashMap<>(common);
                 describe(row, sampler);
                 fail(row, e);
-                table.add(row);
-                failed++;
+                add(row);
             }
             progress.message("FAILED " + task + ": " + reason(e));
         }
-        return failed;
+    }
+
+    private void add(Map<String, Object> row) {
+        rows.add(row);
+        table.add(row);
     }
 
     /** A model factory with its config record, resolved once per entry. */
@@ -166,27 +259,17 @@ public final class BenchmarkRunner {
      * @param labels the class of each point to generate (drawn once per row seed), or null for unconditional
      * @param generation the generation seed, the same for every sampler of the row
      */
-    private void sample(GenerativeModel model, SamplerSpec sampler, int[] labels, long generation, ToyData data,
-            MetricSuite metrics, Map<String, Object> row, Path dir) {
-        int n = config.evaluation().nSamples();
+    private void sample(GenerativeModel model, SamplerSpec sampler, int[] labels, long generation, Stage stage,
+            Map<String, Object> row, long seed) {
         Guidance guidance = labels == null ? Guidance.NONE : Guidance.of(labels, config.guidance().weight());
         try (NDManager m = NDManager.newBaseManager()) {
             long start = System.nanoTime();
-            Samples samples = model.generate(sampler, n, guidance, generation, m);
-            ToyData.Projected p = data.project(samples.x());
+            Samples samples = model.generate(sampler, stage.nSamples(), guidance, generation, m);
             row.put("sample_seconds", (System.nanoTime() - start) / 1e9);
             row.put("nfe", samples.nfe());
-            for (double v : p.y()) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalStateException("generated samples are not finite");
-                }
-            }
-            row.putAll(metrics.measure(p, labels));
-            if (config.evaluation().writeSamples()) {
-                String file = String.format(Locale.ROOT, "%s_%s_%s_seed%d.csv", row.get("model"), row.get("setting"),
-                        sampler.label(), row.get("seed"));
-                SampleFiles.write(dir.resolve("samples").resolve(file), p, labels, metrics.score(p.y()));
-            }
+            String stem = String.format(Locale.ROOT, "%s_%s_%s_seed%d", row.get("model"), row.get("setting"),
+                    sampler.label(), seed);
+            row.putAll(stage.data().measure(samples, labels, seed, stem));
         }
     }
 

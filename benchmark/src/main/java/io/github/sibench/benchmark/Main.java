@@ -1,10 +1,12 @@
 package io.github.sibench.benchmark;
 
 import io.github.sibench.benchmark.config.ConfigLoader;
+import io.github.sibench.benchmark.config.ImageFormat;
 import io.github.sibench.benchmark.config.RunConfig;
 import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.ModelRegistry;
+import io.github.sibench.models.backbone.BackboneKind;
 import io.github.sibench.models.sampling.SamplerKind;
 import io.github.sibench.models.sampling.SamplerOptions;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
  * configuration: one line {@code error: ...} naming the field, before anything is trained or written.
  */
 @Command(name = "sibench", mixinStandardHelpOptions = true,
-        description = "Train, sample and measure generative models on the seed toy (results.csv, config.json).")
+        description = "Train, sample and measure generative models on the seed toy, rank them, and with an image "
+                + "stage check the ranking on images (results.csv, ranking.csv, consistency.csv, config.json).")
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--profile", description = "Profile: ${COMPLETION-CANDIDATES} (default: quick, or the config file's).",
@@ -63,6 +66,9 @@ public final class Main implements Callable<Integer> {
                 System.out.println("  " + k.configName() + " " + SamplerOptions.values(k.defaults()));
             }
             System.out.println("datasets: " + Arrays.stream(Toy2DRegistry.values()).map(Toy2DRegistry::id).toList());
+            System.out.println("image formats (images.dataset.format): "
+                    + Arrays.stream(ImageFormat.values()).map(ImageFormat::id).toList());
+            System.out.println("backbones (backbone.type, images.backbone.type): " + BackboneKind.names());
             return 0;
         }
         List<String> all = new ArrayList<>(overrides);
@@ -85,9 +91,12 @@ public final class Main implements Callable<Integer> {
         BenchmarkRunner.Outcome outcome = new BenchmarkRunner(config, new ConsoleProgress(System.err)).run();
         System.err.printf("%d rows (%d failed) in %.1f s%n", outcome.rows(), outcome.failed(),
                 (System.nanoTime() - start) / 1e9);
+        if (outcome.stageError() != null) {
+            System.err.println("error: " + outcome.stageError());
+        }
         System.out.println("results: " + outcome.results().toAbsolutePath());
         System.out.println("config:  " + outcome.directory().resolve("config.json").toAbsolutePath());
-        return outcome.failed() == 0 ? 0 : 1;
+        return outcome.failed() == 0 && outcome.stageError() == null ? 0 : 1;
     }
 
     private static <C extends Record> List<String> defaultSamplers(ModelFactory<C> f) {

@@ -58,7 +58,30 @@ class BenchmarkRunnerTest {
         assertEquals(expected, TinyRuns.header(first.results()));
         assertEquals(List.of("status", "reason", "model", "interpolant", "setting", "sampler", "sampler_label", "steps",
                 "nfe", "dataset", "ambient_dim", "n_train", "seed", "train_steps", "train_seconds", "steps_per_second",
-                "sample_seconds", "final_loss"), BenchmarkRunner.BASE_COLUMNS);
+                "sample_seconds", "final_loss", "network"), BenchmarkRunner.BASE_COLUMNS);
+    }
+
+    @Test
+    void twoSeedsRankTheModelsByTheirPrimarySamplerAndSummariseEveryMetric() {
+        List<Map<String, String>> ranking = TinyRuns.rows(first.directory().resolve("ranking.csv"));
+        assertEquals(2, ranking.size());
+        for (Map<String, String> r : ranking) {
+            assertEquals("fid_y", r.get("metric"));
+            assertEquals("2", r.get("n_seeds"));
+            // the mean is the mean of the primary sampler's fid_y over the two seeds
+            String primary = r.get("model").equals("flow-matching") ? "euler-8" : "heun-4";
+            double mean = rows.stream().filter(x -> x.get("model").equals(r.get("model"))
+                    && x.get("sampler_label").equals(primary)).mapToDouble(x -> Double.parseDouble(x.get("fid_y")))
+                    .average().orElseThrow();
+            assertEquals(mean, Double.parseDouble(r.get("mean")), 1e-12 * (1 + mean));
+            double low = Double.parseDouble(r.get("ci_low"));
+            double high = Double.parseDouble(r.get("ci_high"));
+            assertTrue(low <= mean && mean <= high, r.toString());
+        }
+        List<Map<String, String>> summary = TinyRuns.rows(first.directory().resolve("summary.csv"));
+        assertTrue(summary.stream().anyMatch(r -> r.get("model").equals("stochastic-interpolant")
+                && r.get("sampler_label").equals("em-10-eps0.5") && r.get("metric").equals("fid_y")
+                && r.get("n_seeds").equals("2")), summary.toString());
     }
 
     @Test

@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
 
     /** Profiles shipped with the suite. */
-    public static final List<String> PROFILES = List.of("quick", "paper");
+    public static final List<String> PROFILES = List.of("quick", "paper", "stress", "stress-all", "cifar");
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -88,7 +88,8 @@ public final class ConfigLoader {
             resolved.add(resolve(raw.models().get(i), i));
         }
         RunConfig config = new RunConfig(raw.profile(), raw.output(), raw.device(), raw.threads(), raw.seeds(),
-                raw.dataset(), raw.backbone(), raw.training(), raw.evaluation(), raw.settings(), raw.guidance(), resolved);
+                raw.dataset(), raw.backbone(), raw.training(), raw.evaluation(), raw.settings(), raw.guidance(), resolved,
+                raw.images());
         Path output = Path.of(config.output());
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new ConfigException("output: '" + config.output() + "' exists and is not a directory");
@@ -143,8 +144,8 @@ public final class ConfigLoader {
         return convert(node, factory.configType(), where);
     }
 
-    /** A resolved config (or another record written next to it) as pretty JSON. */
-    public static String toJson(Record value) {
+    /** A resolved config (or another record or map written next to it) as pretty JSON. */
+    public static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

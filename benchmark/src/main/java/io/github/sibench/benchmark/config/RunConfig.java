@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param settings label settings to run every model in ({@code unsup}, {@code cfg}, {@code semi})
  * @param guidance guidance weight and labelled fraction of the labelled settings
  * @param models the models and their samplers
+ * @param images the image stage (the toy's top models trained on images and ranked again), or null for a
+ *     toy-only run
  *
  * <p>Besides each field's own range, the sizes must fit: every array a run allocates (training set,
  * generated batch, network activations and weights) must have fewer than 2^31 elements, the most a Java
@@ -44,7 +46,8 @@ public record RunConfig(
         EvaluationConfig evaluation,
         List<Setting> settings,
         GuidanceConfig guidance,
-        List<ModelEntry> models) {
+        List<ModelEntry> models,
+        ImageStageConfig images) {
 
     /** Most PyTorch threads accepted (a guard against typos). */
     public static final int MAX_THREADS = 1024;
@@ -100,6 +103,19 @@ public record RunConfig(
         fits("backbone.hidden x 4 backbone.hidden", h, 4.0 * h);
         fits("backbone.hidden x 2 dataset.ambientDim", h, 2.0 * d);
         fits("backbone.hidden x 2 backbone.timeFeatures", h, 2.0 * mlp.timeFeatures());
+        if (images != null) {
+            require(seeds.size() >= 2, "seeds: the image stage compares rankings, which needs at least 2 toy seeds, got "
+                    + seeds);
+            require(images.seeds().size() >= 2, "images.seeds: ranking on images needs at least 2 seeds, got "
+                    + images.seeds());
+            for (Setting s : images.settings()) {
+                require(settings.contains(s), "images.settings: " + s.id() + " is not among the toy's settings "
+                        + settings.stream().map(Setting::id).toList() + ", so there is no toy ranking to compare with");
+            }
+            require(images.top() <= models.size(), "images.top is " + images.top() + " but the run has only "
+                    + models.size() + " models; use 0 for every model");
+            require(images.top() != 1, "images.top must be 0 or at least 2: one model has no ranking to compare");
+        }
         seeds = List.copyOf(seeds);
         settings = List.copyOf(settings);
         models = List.copyOf(models);

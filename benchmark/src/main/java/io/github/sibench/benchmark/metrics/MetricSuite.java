@@ -2,6 +2,9 @@ package io.github.sibench.benchmark.metrics;
 
 import io.github.sibench.benchmark.ToyData;
 import io.github.sibench.benchmark.config.EvaluationConfig;
+import io.github.sibench.benchmark.ranking.Bootstrap;
+import io.github.sibench.benchmark.ranking.Ranking;
+import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.PreparedToy;
 import io.github.sibench.datasets.plane.ClassRegions;
@@ -70,7 +73,7 @@ public final class MetricSuite {
 
     /** Metric columns, in order. */
     public List<String> columns() {
-        List<String> c = new ArrayList<>(List.of("fid_y", "sliced_w2_y"));
+        List<String> c = new ArrayList<>(List.of("fid_y", "fid_y_ci_low", "fid_y_ci_high", "sliced_w2_y"));
         if (density != null) {
             c.addAll(List.of("nll_y", "nll_y_median", "low_density_frac"));
         }
@@ -143,6 +146,38 @@ public final class MetricSuite {
             }
         }
         return out;
+    }
+
+    /** Bootstrap resamples of the FID-Y interval over generated points. */
+    public static final int FID_RESAMPLES = 200;
+
+    /**
+     * {@link #measure(ToyData.Projected, int[])} plus {@code fid_y_ci_low} and {@code fid_y_ci_high}: the 95%
+     * percentile bootstrap interval of FID-Y over the generated points ({@value #FID_RESAMPLES} resamples of
+     * the n points with replacement, drawn from {@code bootstrap}), the uncertainty that comes from the
+     * sample size alone.
+     */
+    public Map<String, Double> measure(ToyData.Projected p, int[] requested, SeedTree bootstrap) {
+        Map<String, Double> out = measure(p, requested);
+        double[] y = p.y();
+        int n = y.length / 2;
+        double[] resampled = new double[y.length];
+        Bootstrap.Interval ci = Bootstrap.percentile(n, idx -> {
+            for (int i = 0; i < n; i++) {
+                resampled[2 * i] = y[2 * idx[i]];
+                resampled[2 * i + 1] = y[2 * idx[i] + 1];
+            }
+            return Gaussian2.fit(resampled).frechet(reference);
+        }, FID_RESAMPLES, Ranking.LEVEL, bootstrap);
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : out.entrySet()) {
+            ordered.put(e.getKey(), e.getValue());
+            if (e.getKey().equals("fid_y")) {
+                ordered.put("fid_y_ci_low", ci.low());
+                ordered.put("fid_y_ci_high", ci.high());
+            }
+        }
+        return ordered;
     }
 
     private static void likelihood(double[] logp, Map<String, Double> out) {

@@ -39,12 +39,25 @@ class MetricSuiteTest {
     }
 
     private static Map<String, Double> measure(double[] points) {
-        return suite.measure(new ToyData.Projected(points, new double[points.length / 2]), null);
+        return suite.measure(new ToyData.Projected(points, new double[points.length / 2]), null, SeedTree.root(5));
+    }
+
+    @Test
+    void fidIntervalOverGeneratedPointsCoversTheEstimateAndNarrowsWithN() {
+        double[] shifted = SeedToySamples.shift(y, DX, DY);
+        Map<String, Double> m = measure(shifted);
+        double fid = m.get("fid_y");
+        assertTrue(m.get("fid_y_ci_low") <= fid && fid <= m.get("fid_y_ci_high"), m.toString());
+        // a quarter of the points: the interval is about twice as wide (sd of a mean ~ 1/sqrt(n))
+        double[] quarter = java.util.Arrays.copyOf(shifted, shifted.length / 4);
+        Map<String, Double> q = measure(quarter);
+        double ratio = (q.get("fid_y_ci_high") - q.get("fid_y_ci_low")) / (m.get("fid_y_ci_high") - m.get("fid_y_ci_low"));
+        assertTrue(ratio > 1.4 && ratio < 2.8, "width ratio " + ratio);
     }
 
     @Test
     void columnsAreStableAndEveryOneIsMeasured() {
-        List<String> unconditional = List.of("fid_y", "sliced_w2_y", "nll_y", "nll_y_median", "low_density_frac",
+        List<String> unconditional = List.of("fid_y", "fid_y_ci_low", "fid_y_ci_high", "sliced_w2_y", "nll_y", "nll_y_median", "low_density_frac",
                 "off_manifold", "mass_tv", "off_support", "mass_err_c0", "mass_err_c1", "mass_err_c2");
         List<String> perClass = List.of("class_hit_c0", "fid_y_c0", "class_hit_c1", "fid_y_c1", "class_hit_c2",
                 "fid_y_c2");

@@ -120,14 +120,23 @@ class RankingTest {
         Ranking image = Ranking.of("kid", Direction.LOWER_IS_BETTER, v, 200, SeedTree.root(2));
         Consistency c = Consistency.assess(toy, image, toy.bootstrapMeans(200, SeedTree.root(3)),
                 image.bootstrapMeans(200, SeedTree.root(4)));
-        RankingCsv.writeRanking(dir, List.of(toy, image));
-        RankingCsv.writeConsistency(dir, toy, image, c);
+        RankingCsv.Labelled t = new RankingCsv.Labelled("seed-toy", "unsup", toy);
+        RankingCsv.Labelled i = new RankingCsv.Labelled("cifar-100", "unsup", image);
+        RankingCsv.writeRanking(dir, List.of(t, i));
+        RankingCsv.writeConsistency(dir, List.of(new RankingCsv.Comparison(t, i, c)));
         List<String> ranking = Files.readAllLines(dir.resolve("ranking.csv"));
         assertEquals(String.join(",", RankingCsv.RANKING_COLUMNS), ranking.get(0));
         assertEquals(5, ranking.size());
-        assertTrue(ranking.get(1).startsWith("fid_y,lower,1,a,"), ranking.get(1));
+        assertTrue(ranking.get(1).startsWith("seed-toy,unsup,fid_y,lower,1,a,"), ranking.get(1));
+        // the interval of a's mean over seeds {1, 1.1, 0.9} lies within the range of its values
+        String[] a = ranking.get(1).split(",");
+        double low = Double.parseDouble(a[8]);
+        double high = Double.parseDouble(a[9]);
+        assertTrue(0.9 <= low && low <= 1 && 1 <= high && high <= 1.1, ranking.get(1));
         List<String> consistency = Files.readAllLines(dir.resolve("consistency.csv"));
         assertEquals(String.join(",", RankingCsv.CONSISTENCY_COLUMNS), consistency.get(0));
         assertTrue(consistency.get(1).contains(",consistent,"), consistency.get(1));
+        assertTrue(consistency.get(1).startsWith("unsup,seed-toy,cifar-100,fid_y,kid,a;b,\"a:1:"), consistency.get(1));
+        assertTrue(consistency.get(1).startsWith("unsup,seed-toy,cifar-100,fid_y,kid,a;b,\"a:1:"), consistency.get(1));
     }
 }

@@ -35,6 +35,12 @@ public interface GenerativeModel extends AutoCloseable {
      */
     Samples generate(SamplerSpec sampler, int n, Guidance guidance, long seed, NDManager manager);
 
+    /**
+     * The network family the model runs, for reports: a backbone's config name ({@code mlp}, {@code unet}),
+     * with any qualification (e.g. {@code mlp(H=512)}).
+     */
+    String network();
+
     @Override
     void close();
 }

@@ -137,6 +137,11 @@ public abstract class NetworkModel implements GenerativeModel {
     }
 
     @Override
+    public String network() {
+        return context.backbone().kind().configName();
+    }
+
+    @Override
     public void close() {
         manager.close();
     }

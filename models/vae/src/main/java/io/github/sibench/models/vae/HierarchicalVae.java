@@ -173,6 +173,12 @@ public final class HierarchicalVae implements GenerativeModel {
         return SeedTree.root(seed).child("components").rng();
     }
 
+    /** Always SwiGLU MLPs ({@link ModelContext#mlp()}), whatever the configured backbone. */
+    @Override
+    public String network() {
+        return "mlp(H=" + context.mlp().hidden() + ")";
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -1,0 +1,77 @@
+package io.github.sibench.benchmark;
+
+import io.github.sibench.benchmark.config.RunConfig;
+import io.github.sibench.benchmark.config.Setting;
+import io.github.sibench.benchmark.metrics.MetricSuite;
+import io.github.sibench.core.random.SeedTree;
+import io.github.sibench.core.sampler.Samples;
+import io.github.sibench.models.train.TrainingSet;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The toy side of a run: the configured 2D toy in its ambient space ({@link ToyData}); generated points
+ * are projected to the plane, measured by {@link MetricSuite} and written to {@code samples/<stem>.csv}.
+ */
+final class ToyStage implements StageData {
+
+    private final RunConfig config;
+    private final ToyData data;
+    private final MetricSuite metrics;
+    private final Path samplesDir;
+
+    ToyStage(RunConfig config, Path dir) {
+        this.config = config;
+        this.data = ToyData.prepare(config.dataset());
+        this.metrics = new MetricSuite(data, config.evaluation());
+        this.samplesDir = dir.resolve("samples");
+    }
+
+    @Override
+    public String name() {
+        return config.dataset().name();
+    }
+
+    @Override
+    public List<Integer> shape() {
+        return List.of(config.dataset().ambientDim());
+    }
+
+    @Override
+    public int nTrain() {
+        return config.dataset().nTrain();
+    }
+
+    @Override
+    public List<String> columns() {
+        return metrics.columns();
+    }
+
+    @Override
+    public TrainingSet training(Setting setting, SeedTree seeds) {
+        return data.training(setting, config.guidance().labelledFraction(), seeds);
+    }
+
+    @Override
+    public int[] drawClasses(int n, SeedTree seeds) {
+        return data.drawClasses(n, config.guidance().classDraw(), seeds);
+    }
+
+    @Override
+    public Map<String, Object> measure(Samples samples, int[] requested, long seed, String stem) {
+        ToyData.Projected p = data.project(samples.x());
+        for (double v : p.y()) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalStateException("generated samples are not finite");
+            }
+        }
+        Map<String, Object> row = new LinkedHashMap<>(metrics.measure(p, requested,
+                SeedTree.root(seed).child("fid-y-bootstrap")));
+        if (config.evaluation().writeSamples()) {
+            SampleFiles.write(samplesDir.resolve(stem + ".csv"), p, requested, metrics.score(p.y()));
+        }
+        return row;
+    }
+}
