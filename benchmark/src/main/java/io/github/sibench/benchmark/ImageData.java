@@ -33,6 +33,45 @@ import java.util.SplittableRandom;
  */
 public record ImageData(String name, String source, String check, ImageSet train, ImageSet test) {
 
+    /**
+     * Checks, without reading it, that the configured data can be found: the given path exists, or some
+     * search path does, or the cache holds the archive or its folder, or a download is allowed.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the field and what to do
+     */
+    public static void requireSource(ImageDatasetConfig config) {
+        if (config.path() != null) {
+            if (!Files.exists(Path.of(config.path()))) {
+                throw new IllegalArgumentException("images.dataset.path: no file or folder at " + config.path()
+                        + "; give the path of your copy of the data");
+            }
+            return;
+        }
+        if (config.searchPaths().stream().map(Path::of).anyMatch(Files::exists)) {
+            return;
+        }
+        if (config.format() == ImageFormat.FOLDER) {
+            throw new IllegalArgumentException("images.dataset.searchPaths: none of " + config.searchPaths()
+                    + " exists; set images.dataset.path to a folder <split>/<class>/<image>");
+        }
+        CifarFormat format = cifar(config.format());
+        Path cache = cache(config);
+        if (!config.download() && !Files.exists(cache.resolve(format.archiveName()))
+                && !Files.exists(cache.resolve(format.folderName()))) {
+            throw new IllegalArgumentException("images.dataset: " + format.name() + " is not at "
+                    + config.searchPaths() + " nor in the cache " + cache + ", and download is off; set "
+                    + "images.dataset.path to your copy of " + format.archiveName() + " or images.dataset.download=true");
+        }
+    }
+
+    private static CifarFormat cifar(ImageFormat format) {
+        return format == ImageFormat.CIFAR100 ? CifarFormat.CIFAR100 : CifarFormat.CIFAR10;
+    }
+
+    private static Path cache(ImageDatasetConfig config) {
+        return config.cache() != null ? Path.of(config.cache()) : CifarSource.defaultCache();
+    }
+
     /** Loads the configured dataset; every failure is a one-line {@code ImageDataException}. */
     public static ImageData load(ImageDatasetConfig config) {
         ImageOptions options = new ImageOptions(config.classes(), config.perClassLimit(), config.downsample2x(),
@@ -47,8 +86,8 @@ public record ImageData(String name, String source, String check, ImageSet train
             data = ImageFolder.load(root, options);
             source = root.toString();
         } else {
-            CifarFormat format = config.format() == ImageFormat.CIFAR100 ? CifarFormat.CIFAR100 : CifarFormat.CIFAR10;
-            Path cache = config.cache() != null ? Path.of(config.cache()) : CifarSource.defaultCache();
+            CifarFormat format = cifar(config.format());
+            Path cache = cache(config);
             CifarSource from = new CifarSource(local, Optional.ofNullable(config.sha256()), cache,
                     config.download() ? Downloader.http() : Downloader.offline());
             data = from.load(format, options);

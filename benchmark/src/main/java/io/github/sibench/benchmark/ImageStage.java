@@ -86,6 +86,10 @@ final class ImageStage implements StageData, AutoCloseable {
         described.put("n_train", train.n());
         described.put("n_test", data.test().n());
         described.put("classes", train.classNames().size());
+        // what a CPU budget may have cut, so a reader sees it beside the numbers
+        described.put("downsampled_2x", images.dataset().downsample2x());
+        described.put("per_class_limit", images.dataset().perClassLimit());
+        described.put("class_subset", images.dataset().classes());
         described.put("class_names", train.classNames());
         described.put("load_seconds", (System.nanoTime() - start) / 1e9);
         AtomicFiles.writeString(dir.resolve("dataset.json"), ConfigLoader.toJson(described));

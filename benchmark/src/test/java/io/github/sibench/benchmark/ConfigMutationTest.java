@@ -19,13 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Property: every configuration the command line is given is either accepted or refused with exit code 2
  * and one line {@code error: ...} that names the field, never a Java exception. The configurations are the
- * resolved {@code quick} profile with one mutation each: at every field path (every object field and list
+ * resolved {@code quick} and {@code stress} profiles (the latter with its image stage) with one mutation each: at every field path (every object field and list
  * element, down to each sampler option and model setting), null and two more values drawn with a fixed
  * seed from wrong types, extreme numbers and malformed strings; and at every object, an unknown field. Each goes
  * through {@code --config FILE --dry-run}, so nothing is trained. An accepted one must round-trip: the
@@ -86,9 +87,10 @@ class ConfigMutationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyMutatedConfigIsAcceptedOrRefusedWithOneLineNamingTheField() throws Exception {
-        RunConfig base = ConfigLoader.load("quick", null, List.of("output=" + dir.resolve("out")));
+    @ParameterizedTest
+    @ValueSource(strings = {"quick", "stress"})
+    void everyMutatedConfigIsAcceptedOrRefusedWithOneLineNamingTheField(String profile) throws Exception {
+        RunConfig base = ConfigLoader.load(profile, null, List.of("output=" + dir.resolve("out")));
         JsonNode resolved = JSON.readTree(ConfigLoader.toJson(base));
         List<List<Object>> paths = new ArrayList<>();
         List<List<Object>> objects = new ArrayList<>();
@@ -141,7 +143,7 @@ class ConfigMutationTest {
                 failures.add(c + ": exit code " + r.code() + ": " + r.err().lines().findFirst().orElse(""));
             }
         }
-        System.out.printf(Locale.ROOT, "ConfigMutationTest: %d paths, %d objects, %d cases: %d accepted, %d refused, %d failures%n",
+        System.out.printf(Locale.ROOT, "ConfigMutationTest (" + profile + "): %d paths, %d objects, %d cases: %d accepted, %d refused, %d failures%n",
                 paths.size(), objects.size(), cases.size(), accepted, refused, failures.size());
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " cases failed:\n"
                 + String.join("\n", failures));

@@ -82,6 +82,23 @@ class ImageStageTest {
     }
 
     @Test
+    void missingImageDataIsRefusedWhenTheConfigLoads(@TempDir Path tmp) {
+        List<String> o = TinyRuns.overrides(tmp.resolve("out"), "[0,1]", MODELS);
+        o.addAll(List.of("images.top=2", "images.dataset.path=" + tmp.resolve("nowhere.tar.gz")));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load("stress", null, o));
+        assertTrue(e.getMessage().startsWith("images.dataset.path: no file or folder at "), e.getMessage());
+
+        List<String> offline = TinyRuns.overrides(tmp.resolve("out"), "[0,1]", MODELS);
+        offline.addAll(List.of("images.top=2", "images.dataset.searchPaths=[]", "images.dataset.cache=" + tmp.resolve("empty-cache"),
+                "images.dataset.download=false"));
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load("stress", null, offline));
+        assertTrue(e.getMessage().contains("download is off"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
     void runsTheToyThenImagesAndComparesTheRankings(@TempDir Path tmp) throws Exception {
         Path data = tmp.resolve("data");
         writeFolder(data, 20);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.sibench.benchmark.ImageData;
 import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.ModelRegistry;
@@ -93,6 +94,9 @@ public final class ConfigLoader {
         Path output = Path.of(config.output());
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new ConfigException("output: '" + config.output() + "' exists and is not a directory");
+        }
+        if (config.images() != null) {
+            ImageData.requireSource(config.images().dataset());
         }
         Devices.require(config.device(), config.threads());
         return config;

@@ -3,7 +3,6 @@ package io.github.sibench.benchmark.config;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The image data of a run's image stage and where it comes from, tried in order: {@code path} when given
@@ -33,10 +32,12 @@ public record ImageDatasetConfig(ImageFormat format, String path, String sha256,
         }
         checkPath("images.dataset.path", path);
         checkPath("images.dataset.cache", cache);
+        if (searchPaths != null && searchPaths.contains(null)) {
+            throw new IllegalArgumentException("images.dataset.searchPaths must not contain null: " + searchPaths);
+        }
         searchPaths = searchPaths == null ? List.of() : List.copyOf(searchPaths);
         for (String p : searchPaths) {
-            checkPath("images.dataset.searchPaths", Objects.requireNonNull(p,
-                    "images.dataset.searchPaths must not contain null"));
+            checkPath("images.dataset.searchPaths", p);
         }
         if (sha256 != null && !sha256.matches("(?i)[0-9a-f]{64}")) {
             throw new IllegalArgumentException("images.dataset.sha256 must be 64 hex digits (a SHA-256), got '" + sha256 + "'");

@@ -28,6 +28,9 @@ public record ClassifierConfig(List<Integer> widths, int featureDim, int steps, 
         if (widths == null || widths.isEmpty()) {
             throw new IllegalArgumentException("classifier.widths must list at least one stage width, e.g. [32, 64, 128]");
         }
+        if (widths.contains(null)) {
+            throw new IllegalArgumentException("classifier.widths must not contain null: " + widths);
+        }
         widths = List.copyOf(widths);
         for (int w : widths) {
             if (w <= 0 || w % CHANNEL_QUANTUM != 0) {
