@@ -8,7 +8,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress on the console: one progress bar per training run (model, step, rate, time left, loss) and
+ * Progress on the console: one progress bar per training run (model, step, rate, time left, and the loss
+ * when the task reports one) and
  * status messages. On a terminal the bar redraws in place; otherwise it prints a line every 5 seconds.
  */
 final class ConsoleProgress implements Progress {
@@ -37,8 +38,8 @@ final class ConsoleProgress implements Progress {
             @Override
             public void onStep(int done, int total, double loss, double learningRate) {
                 bar.stepTo(done);
-                if (done % 10 == 0 || done == total) {
-                    bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
+                if (Double.isFinite(loss) && (done % 10 == 0 || done == total)) {
+                    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f", loss));
                 }
             }
 
