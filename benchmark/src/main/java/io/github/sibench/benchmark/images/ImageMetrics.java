@@ -143,7 +143,8 @@ public final class ImageMetrics {
     }
 
     private Map<String, Object> metrics(float[] pixels, int n, int[] labels, SeedTree seed, String suffix) {
-        double[][] f = classifier.features(pixels, n);
+        FeatureClassifier.Outputs outputs = classifier.evaluate(pixels, n);
+        double[][] f = outputs.features();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("classifier_fd" + suffix, FeatureGaussian.fit(f).frechet(referenceGaussian));
         int m = Math.min(KID_SUBSET_SIZE, Math.min(n, referenceFeatures.length));
@@ -151,10 +152,9 @@ public final class ImageMetrics {
         out.put("kid" + suffix, kid.mean());
         out.put("kid_std" + suffix, kid.std());
         if (labels != null) {
-            int[] predicted = classifier.predict(pixels, n);
             int hits = 0;
             for (int i = 0; i < n; i++) {
-                if (predicted[i] == labels[i]) {
+                if (outputs.predicted()[i] == labels[i]) {
                     hits++;
                 }
             }
