@@ -110,7 +110,8 @@ public final class FeatureClassifier implements AutoCloseable {
      * @param train training split (its classes define the output layer)
      * @param test held-out split of the same image shape and classes, for {@link #testAccuracy()}
      * @param config network and training
-     * @param cacheDir directory of cached classifiers (created when missing)
+     * @param cacheDir directory of cached classifiers (created when missing; when it cannot be written, a
+     *     one-line warning goes to standard error and the trained classifier is returned uncached)
      * @param device DJL device name, e.g. {@code cpu} or {@code gpu0}
      * @param stepProgress called with the 1-based step number after every training step; may be null
      */
@@ -148,7 +149,12 @@ public final class FeatureClassifier implements AutoCloseable {
         try {
             c.train(train, stepProgress);
             c.testAccuracy = c.accuracy(test);
-            c.store(train, test, params, meta);
+            try {
+                c.store(train, test, params, meta);
+            } catch (UncheckedIOException e) {
+                System.err.println("feature classifier: cannot write the cache in " + cacheDir + " ("
+                        + oneLine(e) + "); continuing with the trained classifier uncached");
+            }
             return c;
         } catch (RuntimeException e) {
             c.close();

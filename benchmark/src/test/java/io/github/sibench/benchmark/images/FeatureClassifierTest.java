@@ -143,6 +143,18 @@ class FeatureClassifierTest {
         }
     }
 
+    @Test
+    void anUnwritableCacheOnlyWarns(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        String err = stderrOf(() -> {
+            try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, FAST, notADirectory, "cpu", null)) {
+                assertFalse(c.fromCache());
+                assertEquals(test.n(), c.predict(test.pixels(), test.n()).length);
+            }
+        });
+        assertTrue(err.contains("cannot write the cache") && err.strip().lines().count() == 1, "warning: " + err);
+    }
+
     private static String stderrOf(Runnable r) {
         PrintStream old = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
