@@ -1,6 +1,8 @@
 package io.github.sibench.benchmark.images;
 
 import io.github.sibench.core.random.SeedTree;
+import io.github.sibench.core.stats.FeatureGaussian;
+import io.github.sibench.core.stats.Kid;
 import io.github.sibench.datasets.images.CifarFormat;
 import io.github.sibench.datasets.images.CifarSource;
 import io.github.sibench.datasets.images.ImageDataset;
@@ -89,10 +91,20 @@ public final class CifarMeasurement {
             t0 = System.nanoTime();
             ImageMetrics metrics = new ImageMetrics(c, test);
             System.out.printf("reference (features + Gaussian of %d test images): %.2f s%n", test.n(), seconds(t0));
+            double[][] reference = c.features(test.pixels(), test.n());
             for (int n : new int[] {2000, 10000}) {
                 t0 = System.nanoTime();
                 Map<String, Object> real = metrics.realBaseline(train, n, SeedTree.root(0));
                 System.out.printf("n = %d: %s in %.2f s%n", n, real, seconds(t0));
+                double[][] f = c.features(train.pixels(), n);
+                t0 = System.nanoTime();
+                double fd = FeatureGaussian.fit(f).frechet(FeatureGaussian.fit(reference));
+                double fdSeconds = seconds(t0);
+                t0 = System.nanoTime();
+                Kid.Estimate kid = Kid.subsets(f, reference, ImageMetrics.KID_SUBSETS,
+                        Math.min(ImageMetrics.KID_SUBSET_SIZE, n), SeedTree.root(0));
+                System.out.printf("  from features: FD %.4f in %.2f s (both Gaussians fitted), KID %.5f in %.2f s%n",
+                        fd, fdSeconds, kid.mean(), seconds(t0));
             }
         }
     }
