@@ -64,11 +64,12 @@ import java.util.function.IntConsumer;
  *
  * <p>Measured with {@link ClassifierConfig#defaults()} on CIFAR-100 at 16x16 (2x downsampled, 50,000
  * training images, 100 classes; 2 cores, 2 PyTorch threads, {@code OMP_WAIT_POLICY=PASSIVE}): test accuracy
- * 0.397 (train-split accuracy 0.45), 4,000 steps in 231 s (58 ms per step of 128 images) when glibc's malloc
- * keeps freed memory ({@code MALLOC_MMAP_THRESHOLD_=4000000000 MALLOC_TRIM_THRESHOLD_=8000000000
- * MALLOC_TOP_PAD_=536870912}); the same machine was up to 2x slower at other times, and 3-5x slower
- * without those variables, where PyTorch's allocations and frees of large tensors page-fault on every
- * step. Features of 10,000 images: 2 s. At 32x32 a step costs 4.3x as much.
+ * 0.397 (accuracy 0.45 on training images; bit-identical in two runs), 4,000 steps in 231 s and, in a
+ * slower phase of the same shared machine, 443 s (58 to 111 ms per step of 128 images), with glibc's malloc
+ * keeping freed memory ({@code MALLOC_MMAP_THRESHOLD_=4000000000 MALLOC_TRIM_THRESHOLD_=8000000000
+ * MALLOC_TOP_PAD_=536870912}); without those variables steps were 2.5 to 3x slower still, as PyTorch's
+ * allocations and frees of large tensors page-fault on every step. Features of 10,000 images: 2 to 4 s.
+ * At 32x32 a step costs 4.3x as much.
  */
 public final class FeatureClassifier implements AutoCloseable {
 
