@@ -73,6 +73,26 @@ public final class ImageMetrics {
         return COLUMNS;
     }
 
+    /**
+     * One line per column naming the metric and its feature space, for reports (so that nobody takes
+     * {@code classifier_fd} for Inception FID).
+     */
+    public static Map<String, String> columnDescriptions() {
+        String space = "in the penultimate features of the suite's own classifier trained on the training split"
+                + " (not Inception)";
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("classifier_fd", "Frechet distance of feature Gaussians, generated vs test split, " + space);
+        d.put("kid", "KID: unbiased cubic-kernel MMD^2, mean over " + KID_SUBSETS + " subsets of up to "
+                + KID_SUBSET_SIZE + " images, " + space);
+        d.put("kid_std", "standard deviation of KID over its subsets");
+        d.put("class_hit", "fraction of generated images the classifier assigns to their requested class");
+        d.put("classifier_fd_real", "classifier_fd of as many real training images: the floor at this n");
+        d.put("kid_real", "kid of as many real training images: the floor at this n");
+        d.put("kid_std_real", "kid_std of as many real training images");
+        d.put("class_hit_real", "class_hit of as many real training images with their true labels: the ceiling");
+        return d;
+    }
+
     /** Number of reference images. */
     public int referenceSize() {
         return referenceFeatures.length;
@@ -143,7 +163,8 @@ public final class ImageMetrics {
     }
 
     private Map<String, Object> metrics(float[] pixels, int n, int[] labels, SeedTree seed, String suffix) {
-        double[][] f = classifier.features(pixels, n);
+        FeatureClassifier.Outputs outputs = classifier.evaluate(pixels, n);
+        double[][] f = outputs.features();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("classifier_fd" + suffix, FeatureGaussian.fit(f).frechet(referenceGaussian));
         int m = Math.min(KID_SUBSET_SIZE, Math.min(n, referenceFeatures.length));
@@ -151,10 +172,9 @@ public final class ImageMetrics {
         out.put("kid" + suffix, kid.mean());
         out.put("kid_std" + suffix, kid.std());
         if (labels != null) {
-            int[] predicted = classifier.predict(pixels, n);
             int hits = 0;
             for (int i = 0; i < n; i++) {
-                if (predicted[i] == labels[i]) {
+                if (outputs.predicted()[i] == labels[i]) {
                     hits++;
                 }
             }

@@ -1,6 +1,7 @@
 package io.github.sibench.benchmark.images;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,6 +27,9 @@ class FeatureClassifierTest {
 
     /** Tiny network: two stages of 16 and 32 channels, 16 features; 80 steps of 32 images. */
     static final ClassifierConfig TINY = new ClassifierConfig(List.of(16, 32), 16, 80, 32, 3e-3, 1e-2, 7);
+
+    /** For tests of caching and determinism, where accuracy does not matter. */
+    static final ClassifierConfig FAST = TINY.withSteps(15);
 
     static ImageSet train;
     static ImageSet test;
@@ -105,7 +109,7 @@ class FeatureClassifierTest {
     void aCorruptCacheIsReportedAndRetrained(@TempDir Path dir) throws Exception {
         double[][] first;
         String key;
-        try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, TINY, dir, "cpu", null)) {
+        try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, FAST, dir, "cpu", null)) {
             first = c.features(test.pixels(), 20);
             key = c.key();
         }
@@ -118,7 +122,7 @@ class FeatureClassifierTest {
         for (byte[] corrupt : corruptions) {
             Files.write(params, corrupt);
             String err = stderrOf(() -> {
-                try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, TINY, dir, "cpu", null)) {
+                try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, FAST, dir, "cpu", null)) {
                     assertFalse(c.fromCache());
                     assertArrayEquals(first, c.features(test.pixels(), 20));
                 }
@@ -129,14 +133,26 @@ class FeatureClassifierTest {
         }
         Files.writeString(dir.resolve(key + ".json"), "{ truncated");
         String err = stderrOf(() -> {
-            try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, TINY, dir, "cpu", null)) {
+            try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, FAST, dir, "cpu", null)) {
                 assertFalse(c.fromCache());
             }
         });
         assertTrue(err.contains("retraining") && err.strip().lines().count() == 1, "warning: " + err);
-        try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, TINY, dir, "cpu", null)) {
+        try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, FAST, dir, "cpu", null)) {
             assertTrue(c.fromCache());
         }
+    }
+
+    @Test
+    void anUnwritableCacheOnlyWarns(@TempDir Path dir) throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        String err = stderrOf(() -> {
+            try (FeatureClassifier c = FeatureClassifier.trainOrLoad(train, test, FAST, notADirectory, "cpu", null)) {
+                assertFalse(c.fromCache());
+                assertEquals(test.n(), c.predict(test.pixels(), test.n()).length);
+            }
+        });
+        assertTrue(err.contains("cannot write the cache") && err.strip().lines().count() == 1, "warning: " + err);
     }
 
     private static String stderrOf(Runnable r) {
@@ -162,13 +178,30 @@ class FeatureClassifierTest {
             int before = Scoped.liveArrays();
             ImageSet many = SyntheticImages.make(3 * FeatureClassifier.CHUNK + 17, 4, 3, 16, 0.4, 0, 3);
             double[][] f = c.features(many.pixels(), many.n());
-            c.predict(many.pixels(), many.n());
+            int[] predicted = c.predict(many.pixels(), many.n());
+            FeatureClassifier.Outputs both = c.evaluate(many.pixels(), many.n());
+            assertArrayEquals(f, both.features());
+            assertArrayEquals(predicted, both.predicted());
             assertEquals(many.n(), f.length);
             assertEquals(before, Scoped.liveArrays());
             // chunking does not change the features
             double[][] one = c.features(java.util.Arrays.copyOfRange(many.pixels(),
                     (FeatureClassifier.CHUNK + 3) * many.imageSize(), (FeatureClassifier.CHUNK + 4) * many.imageSize()), 1);
             assertArrayEquals(f[FeatureClassifier.CHUNK + 3], one[0], 1e-5);
+            // another thread (where PyTorch records gradients by default) gets the same features, and its grad
+            // mode is restored
+            double[][][] other = new double[1][][];
+            boolean[] gradMode = new boolean[2];
+            Thread t = new Thread(() -> {
+                gradMode[0] = ai.djl.pytorch.jni.JniUtils.isGradMode();
+                other[0] = c.features(many.pixels(), 40);
+                gradMode[1] = ai.djl.pytorch.jni.JniUtils.isGradMode();
+            });
+            t.start();
+            assertDoesNotThrow(() -> t.join());
+            assertArrayEquals(java.util.Arrays.copyOf(f, 40), other[0]);
+            assertEquals(gradMode[0], gradMode[1]);
+            assertEquals(before, Scoped.liveArrays());
         }
     }
 

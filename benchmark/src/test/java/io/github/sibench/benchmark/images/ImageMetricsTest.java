@@ -137,5 +137,6 @@ class ImageMetricsTest {
         assertThrows(IllegalArgumentException.class, () -> metrics.measure(some.pixels(), 1, null, seed));
         assertEquals(test.n(), metrics.referenceSize());
         assertEquals(8, ImageMetrics.columns().size());
+        assertEquals(ImageMetrics.columns(), List.copyOf(ImageMetrics.columnDescriptions().keySet()));
     }
 }
