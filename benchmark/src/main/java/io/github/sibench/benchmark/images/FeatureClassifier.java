@@ -19,21 +19,16 @@ import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.datasets.images.ImageSet;
 import io.github.sibench.reports.AtomicFiles;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -41,7 +36,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.function.IntConsumer;
 
 /**
@@ -285,7 +279,7 @@ public final class FeatureClassifier implements AutoCloseable {
     }
 
     private void store(ImageSet train, ImageSet test, Path params, Path meta) {
-        writeAtomically(params, out -> {
+        AtomicFiles.writeBytes(params, out -> {
             DataOutputStream data = new DataOutputStream(out);
             net.saveParameters(data);
             data.flush();
@@ -519,38 +513,5 @@ public final class FeatureClassifier implements AutoCloseable {
     private static String oneLine(Throwable e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return msg.lines().findFirst().orElse(e.getClass().getSimpleName());
-    }
-
-    private interface BinaryContent {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes a binary file atomically (temporary file in the same directory, then renamed over the target). */
-    private static void writeAtomically(Path target, BinaryContent content) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // already moved or unreachable
-                }
-            }
-        }
     }
 }
