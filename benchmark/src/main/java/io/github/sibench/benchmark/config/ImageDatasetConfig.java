@@ -32,7 +32,7 @@ public record ImageDatasetConfig(ImageFormat format, String path, String sha256,
         }
         checkPath("images.dataset.path", path);
         checkPath("images.dataset.cache", cache);
-        if (searchPaths != null && searchPaths.contains(null)) {
+        if (searchPaths != null && searchPaths.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("images.dataset.searchPaths must not contain null: " + searchPaths);
         }
         searchPaths = searchPaths == null ? List.of() : List.copyOf(searchPaths);

@@ -28,7 +28,7 @@ public record ClassifierConfig(List<Integer> widths, int featureDim, int steps, 
         if (widths == null || widths.isEmpty()) {
             throw new IllegalArgumentException("classifier.widths must list at least one stage width, e.g. [32, 64, 128]");
         }
-        if (widths.contains(null)) {
+        if (widths.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("classifier.widths must not contain null: " + widths);
         }
         widths = List.copyOf(widths);
