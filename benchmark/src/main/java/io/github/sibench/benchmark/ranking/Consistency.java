@@ -17,6 +17,8 @@ import java.util.Map;
  * <ol>
  *   <li>{@code inconclusive} when no pair of models is separated on the image dataset: the image scores
  *       carry no order to compare with;
+ *   <li>{@code inconclusive} when the compared models all share one toy rank (tau is undefined): the toy
+ *       carries no order to compare with;
  *   <li>{@code consistent} when {@code tau > 0} and {@code p >= 0.9};
  *   <li>{@code inconsistent} when {@code tau <= 0} and {@code p <= 0.1};
  *   <li>{@code inconclusive} otherwise (the point estimate and the bootstrap do not agree firmly).
@@ -82,6 +84,9 @@ public record Consistency(List<String> models, double kendallTau, double spearma
         if (!image.anySeparated()) {
             verdict = Verdict.INCONCLUSIVE;
             reason = "image scores not separated: every pair of models is tied at 95% (" + stats + ")";
+        } else if (Double.isNaN(tau)) {
+            verdict = Verdict.INCONCLUSIVE;
+            reason = "toy scores not separated: the compared models share one toy rank (" + stats + ")";
         } else if (tau > 0 && p >= CONFIDENCE) {
             verdict = Verdict.CONSISTENT;
             reason = "orders agree: " + stats + " >= " + CONFIDENCE;

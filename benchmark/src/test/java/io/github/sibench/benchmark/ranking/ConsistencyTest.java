@@ -58,6 +58,21 @@ class ConsistencyTest {
     }
 
     /**
+     * Toy scores within each other's noise (every model at toy rank 1): tau is undefined, and the verdict
+     * is inconclusive even when the toy means happen to be in the reverse order of the image ranking (the
+     * stress run's case, where the reversed means gave p(agree) = 0.04).
+     */
+    @Test
+    void toyScoresThatTieEveryModelAreInconclusive() {
+        Ranking toy = ranking("toy", 100, 3, 2.99, 2.98);
+        assertTrue(!toy.anySeparated());
+        Consistency c = assess(toy, ranking("img", 1, 10, 20, 30));
+        assertTrue(Double.isNaN(c.kendallTau()));
+        assertEquals(Consistency.Verdict.INCONCLUSIVE, c.verdict(), c.reason());
+        assertTrue(c.reason().startsWith("toy scores not separated"), c.reason());
+    }
+
+    /**
      * Separated rankings in the same order (tau = 1) but replicates constructed so that the image order
      * reverses in half of them: p(agree) = 0.5 lies between the thresholds, so the verdict is inconclusive;
      * with 95 of 100 agreeing it is consistent, with tau = -1 and 5 of 100 agreeing inconsistent.
