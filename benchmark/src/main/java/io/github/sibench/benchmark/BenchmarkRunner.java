@@ -74,7 +74,7 @@ public final class BenchmarkRunner {
      * generates, and the seeds and settings it runs.
      */
     record Stage(StageData data, Backbone backbone, TrainingConfig training, int nSamples, List<Long> seeds,
-            List<Setting> settings) {}
+            List<Setting> settings, boolean primarySamplerOnly) {}
 
     private final RunConfig config;
     private final Progress progress;
@@ -101,7 +101,7 @@ public final class BenchmarkRunner {
         table = new CsvTable(columns);
         Path results = dir.resolve("results.csv");
         Stage toyStage = new Stage(toy, config.backbone(), config.training(), config.evaluation().nSamples(),
-                config.seeds(), config.settings());
+                config.seeds(), config.settings(), false);
         runStage(toyStage, config.models(), results);
         Rankings rankings = new Rankings(progress);
         if (config.seeds().size() >= 2) {
@@ -137,7 +137,7 @@ public final class BenchmarkRunner {
         List<ModelEntry> selected = select(rankings, toy.name(), images);
         try (ImageStage image = ImageStage.prepare(config, dir, progress)) {
             Stage imageStage = new Stage(image, images.backbone(), images.training(), images.nSamples(),
-                    images.seeds(), images.settings());
+                    images.seeds(), images.settings(), true);
             runStage(imageStage, selected, results);
             for (Setting setting : images.settings()) {
                 rankings.rank(rows, image.name(), setting, ImageStage.PRIMARY_METRIC, selected, images.seeds());
@@ -179,8 +179,7 @@ public final class BenchmarkRunner {
     /** Trains one model in one setting with one seed and samples with each of its samplers (the image stage: its first). */
     private void runModel(Stage stage, ModelEntry entry, Setting setting, long seed) {
         StageData data = stage.data();
-        boolean toy = data instanceof ToyStage;
-        List<SamplerSpec> samplers = toy ? entry.samplers() : entry.samplers().subList(0, 1);
+        List<SamplerSpec> samplers = stage.primarySamplerOnly() ? entry.samplers().subList(0, 1) : entry.samplers();
         ResolvedModel resolved = ResolvedModel.of(entry);
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("model", entry.label());
@@ -196,7 +195,7 @@ public final class BenchmarkRunner {
                 seeds.child("model").seed(), config.device());
         int[] labels = setting.labelled() ? data.drawClasses(stage.nSamples(), seeds.child("classes")) : null;
         long generation = seeds.child("generate").seed();
-        String task = entry.label() + " " + setting.id() + " seed " + seed + (toy ? "" : " on " + data.name());
+        String task = entry.label() + " " + setting.id() + " seed " + seed + " on " + data.name();
         try (GenerativeModel model = resolved.create(context)) {
             common.put("network", model.network());
             TrainResult trained;

@@ -7,7 +7,6 @@ import io.github.sibench.datasets.images.ImageSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Image metrics in the feature space of a {@link FeatureClassifier} trained by the suite (no downloaded
@@ -152,7 +151,7 @@ public final class ImageMetrics {
                     + " (training images), got " + n);
         }
         int size = train.imageSize();
-        int[] idx = draw(seed.child("real").rng(), train.n(), n);
+        int[] idx = Kid.sample(seed.child("real").rng(), train.n(), n);
         float[] pixels = new float[n * size];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -181,20 +180,5 @@ public final class ImageMetrics {
             out.put("class_hit" + suffix, (double) hits / n);
         }
         return out;
-    }
-
-    /** {@code size} distinct indices of {@code 0..n-1} (partial Fisher-Yates shuffle). */
-    static int[] draw(SplittableRandom rng, int n, int size) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        for (int i = 0; i < size; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        return java.util.Arrays.copyOf(all, size);
     }
 }

@@ -74,7 +74,7 @@ class ImageMetricsTest {
         assertEquals(real, metrics.realBaseline(train, 200, seed));
         assertFalse(real.equals(metrics.realBaseline(train, 200, SeedTree.root(6))));
         // the same draw measured as if generated gives the same numbers
-        int[] idx = ImageMetrics.draw(seed.child("real").rng(), train.n(), 200);
+        int[] idx = io.github.sibench.core.stats.Kid.sample(seed.child("real").rng(), train.n(), 200);
         int size = train.imageSize();
         float[] pixels = new float[200 * size];
         int[] labels = new int[200];

@@ -121,7 +121,7 @@ public final class Kid {
     }
 
     /** {@code size} distinct indices of {@code 0..n-1} (partial Fisher-Yates shuffle). */
-    private static int[] sample(SplittableRandom rng, int n, int size) {
+    public static int[] sample(SplittableRandom rng, int n, int size) {
         int[] all = identity(n);
         for (int i = 0; i < size; i++) {
             int j = i + rng.nextInt(n - i);
