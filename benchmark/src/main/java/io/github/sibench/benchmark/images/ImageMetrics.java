@@ -1,5 +1,7 @@
 package io.github.sibench.benchmark.images;
 
+import io.github.sibench.benchmark.ranking.Bootstrap;
+import io.github.sibench.benchmark.ranking.Ranking;
 import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.stats.FeatureGaussian;
 import io.github.sibench.core.stats.Kid;
@@ -39,7 +41,11 @@ public final class ImageMetrics {
     /** Largest KID subset size. */
     public static final int KID_SUBSET_SIZE = 1000;
 
-    private static final List<String> COLUMNS = List.of("classifier_fd", "kid", "kid_std", "class_hit",
+    /** Bootstrap resamples of the classifier-FD interval over generated images. */
+    public static final int FD_RESAMPLES = 100;
+
+    private static final List<String> COLUMNS = List.of("classifier_fd", "classifier_fd_ci_low",
+            "classifier_fd_ci_high", "kid", "kid_std", "class_hit",
             "classifier_fd_real", "kid_real", "kid_std_real", "class_hit_real");
 
     private final FeatureClassifier classifier;
@@ -81,6 +87,10 @@ public final class ImageMetrics {
                 + " (not Inception)";
         Map<String, String> d = new LinkedHashMap<>();
         d.put("classifier_fd", "Frechet distance of feature Gaussians, generated vs test split, " + space);
+        d.put("classifier_fd_ci_low", "lower end of the 95% bias-corrected percentile bootstrap interval of"
+                + " classifier_fd over the generated images (" + FD_RESAMPLES + " resamples): the uncertainty from"
+                + " the sample size alone");
+        d.put("classifier_fd_ci_high", "upper end of that interval");
         d.put("kid", "KID: unbiased cubic-kernel MMD^2, mean over " + KID_SUBSETS + " subsets of up to "
                 + KID_SUBSET_SIZE + " images, " + space);
         d.put("kid_std", "standard deviation of KID over its subsets");
@@ -104,8 +114,11 @@ public final class ImageMetrics {
      *     (clipped to it)
      * @param n number of images, at least 2
      * @param requestedLabels the class each image was generated for (length n), or null when unconditional
-     * @param seed seed of the KID subsets (node {@code seed.child("kid")})
-     * @return {@code classifier_fd}, {@code kid}, {@code kid_std} and, with labels, {@code class_hit}
+     * @param seed seed of the KID subsets (node {@code seed.child("kid")}) and of the bootstrap (node
+     *     {@code seed.child("fd-bootstrap")})
+     * @return {@code classifier_fd} with its 95% bias-corrected percentile bootstrap interval over the n
+     *     images ({@code classifier_fd_ci_low}, {@code classifier_fd_ci_high}; {@value #FD_RESAMPLES}
+     *     resamples with replacement, the reference fixed; {@link Bootstrap#biasCorrected}), {@code kid}, {@code kid_std} and, with labels, {@code class_hit}
      */
     public Map<String, Object> measure(float[] pixels, int n, int[] requestedLabels, SeedTree seed) {
         if (n < 2) {
@@ -166,6 +179,17 @@ public final class ImageMetrics {
         double[][] f = outputs.features();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("classifier_fd" + suffix, FeatureGaussian.fit(f).frechet(referenceGaussian));
+        if (suffix.isEmpty()) {
+            double[][] resampled = new double[n][];
+            Bootstrap.Interval ci = Bootstrap.biasCorrected(n, idx -> {
+                for (int i = 0; i < n; i++) {
+                    resampled[i] = f[idx[i]];
+                }
+                return FeatureGaussian.fit(resampled).frechet(referenceGaussian);
+            }, FD_RESAMPLES, Ranking.LEVEL, seed.child("fd-bootstrap"));
+            out.put("classifier_fd_ci_low", ci.low());
+            out.put("classifier_fd_ci_high", ci.high());
+        }
         int m = Math.min(KID_SUBSET_SIZE, Math.min(n, referenceFeatures.length));
         Kid.Estimate kid = Kid.subsets(f, referenceFeatures, KID_SUBSETS, m, seed);
         out.put("kid" + suffix, kid.mean());

@@ -153,16 +153,16 @@ public final class MetricSuite {
 
     /**
      * {@link #measure(ToyData.Projected, int[])} plus {@code fid_y_ci_low} and {@code fid_y_ci_high}: the 95%
-     * percentile bootstrap interval of FID-Y over the generated points ({@value #FID_RESAMPLES} resamples of
-     * the n points with replacement, drawn from {@code bootstrap}), the uncertainty that comes from the
-     * sample size alone.
+     * bias-corrected percentile bootstrap interval ({@link Bootstrap#biasCorrected}) of FID-Y over the
+     * generated points ({@value #FID_RESAMPLES} resamples of the n points with replacement, drawn from
+     * {@code bootstrap}), the uncertainty that comes from the sample size alone.
      */
     public Map<String, Double> measure(ToyData.Projected p, int[] requested, SeedTree bootstrap) {
         Map<String, Double> out = measure(p, requested);
         double[] y = p.y();
         int n = y.length / 2;
         double[] resampled = new double[y.length];
-        Bootstrap.Interval ci = Bootstrap.percentile(n, idx -> {
+        Bootstrap.Interval ci = Bootstrap.biasCorrected(n, idx -> {
             for (int i = 0; i < n; i++) {
                 resampled[2 * i] = y[2 * idx[i]];
                 resampled[2 * i + 1] = y[2 * idx[i] + 1];

@@ -173,10 +173,13 @@ public final class HierarchicalVae implements GenerativeModel {
         return SeedTree.root(seed).child("components").rng();
     }
 
-    /** Always SwiGLU MLPs ({@link ModelContext#mlp()}), whatever the configured backbone. */
+    /**
+     * Always SwiGLU MLPs ({@link ModelContext#mlp()} scaled by {@link VaeConfig#widthScale()}), whatever the
+     * configured backbone.
+     */
     @Override
     public String network() {
-        return "mlp(H=" + context.mlp().hidden() + ")";
+        return "mlp(H=" + config.network(context.mlp()).hidden() + ")";
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.sibench.models.vae;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.sibench.models.backbone.BackboneConfig;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,11 @@ import java.util.Locale;
  *     log-variance, in [logVarMin, logVarMax] (default -2, a noise standard deviation of 0.37 on z-scored
  *     data: a decoder variance as large as the data's lets the decoder explain everything as noise, and short
  *     runs then collapse to the posterior, ignoring the latents)
+ * @param widthScale fraction of the backbone's hidden width H that each of the VAE's four networks uses,
+ *     {@code hidden = max(1, round(widthScale H))}, in (0, 1]; default 1 (every network as wide as the
+ *     one-network models' single network). The VAE runs four networks where a flow or diffusion model runs
+ *     one, and a SwiGLU block costs about H^2: at 0.5 the VAE's training step costs about as much as theirs
+ *     (equal compute instead of equal width; see {@link #network})
  */
 public record VaeConfig(
         Prior prior,
@@ -46,7 +52,8 @@ public record VaeConfig(
         double beta,
         double klWarmup,
         DecoderVariance decoderVariance,
-        double decoderLogVar) {
+        double decoderLogVar,
+        double widthScale) {
 
     /** Largest latent dimension and component count accepted (a guard against typos, not a model limit). */
     static final int MAX_SIZE = 4096;
@@ -63,6 +70,18 @@ public record VaeConfig(
         require(decoderVariance != null, "decoderVariance is required (one of " + DecoderVariance.names() + ")");
         require(decoderLogVar >= logVarMin && decoderLogVar <= logVarMax, "decoderLogVar must be in [logVarMin, "
                 + "logVarMax] = [" + logVarMin + ", " + logVarMax + "], got " + decoderLogVar);
+        require(widthScale > 0 && widthScale <= 1, "widthScale must be in (0, 1] (fraction of the backbone's hidden"
+                + " width), got " + widthScale);
+    }
+
+    /**
+     * The MLP of each of the VAE's networks for the run's MLP {@code backbone}: its blocks and time features,
+     * hidden width {@code max(1, round(widthScale H))}.
+     */
+    public BackboneConfig network(BackboneConfig backbone) {
+        int hidden = (int) Math.max(1, Math.round(widthScale * backbone.hidden()));
+        return hidden == backbone.hidden() ? backbone
+                : new BackboneConfig(hidden, backbone.blocks(), backbone.timeFeatures());
     }
 
     private static void require(boolean ok, String message) {
@@ -73,7 +92,7 @@ public record VaeConfig(
 
     /**
      * VampPrior, latent dimensions 4 and 2, K = 16, log-variances clamped to [-10, 10], beta 1, no KL
-     * warm-up, learned per-dimension decoder log-variance starting at -2.
+     * warm-up, learned per-dimension decoder log-variance starting at -2, networks as wide as the backbone.
      */
     public static VaeConfig defaults() {
         return of(Prior.VAMP);
@@ -81,13 +100,13 @@ public record VaeConfig(
 
     /** The defaults with another prior. */
     public static VaeConfig of(Prior prior) {
-        return new VaeConfig(prior, 4, 2, 16, -10, 10, 1, 0, DecoderVariance.LEARNED, -2);
+        return new VaeConfig(prior, 4, 2, 16, -10, 10, 1, 0, DecoderVariance.LEARNED, -2, 1);
     }
 
     /** This config with another prior. */
     public VaeConfig withPrior(Prior other) {
         return new VaeConfig(other, latentDim1, latentDim2, components, logVarMin, logVarMax, beta, klWarmup, decoderVariance,
-                decoderLogVar);
+                decoderLogVar, 1);
     }
 
     /**

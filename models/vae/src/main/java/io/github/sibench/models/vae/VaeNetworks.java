@@ -32,7 +32,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Each conditional is one {@link SwiGluMlp} of the context's MLP size ({@link ModelContext#mlp()}: the
  * configured MLP, or {@link io.github.sibench.models.backbone.BackboneConfig#FALLBACK} when the run uses
- * the U-Net, so the VAE is an MLP model on images too), run with a zero time column
+ * the U-Net, so the VAE is an MLP model on images too), its width scaled by {@link VaeConfig#widthScale()}, run with a zero time column
  * ({@link Pass#run}), whose output holds the mean and the raw log-variance side by side
  * ({@link DiagonalGaussian#fromHead}, clamped):
  *
@@ -75,7 +75,7 @@ final class VaeNetworks extends AbstractBlock {
         this.d1 = config.latentDim1();
         this.d2 = config.latentDim2();
         int classes = context.numClasses();
-        BackboneConfig backbone = context.mlp();
+        BackboneConfig backbone = config.network(context.mlp());
         topEncoder = addChildBlock("q_z2", encoder(new SwiGluMlp(dim, 2 * d2, 0, backbone)));
         bottomEncoder = addChildBlock("q_z1", encoder(new SwiGluMlp(dim + d2, 2 * d1, 0, backbone)));
         latentPrior = addChildBlock("p_z1", new SwiGluMlp(d2, 2 * d1, classes, backbone));

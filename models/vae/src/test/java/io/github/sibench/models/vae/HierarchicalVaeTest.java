@@ -266,7 +266,7 @@ class HierarchicalVaeTest {
      */
     @Test
     void theReportedLossIsTheNegativeElboWhateverBetaAndWarmup() {
-        VaeConfig warm = new VaeConfig(Prior.MOG, 4, 2, 16, -10, 10, 0.5, 0.5, VaeConfig.DecoderVariance.LEARNED, -2);
+        VaeConfig warm = new VaeConfig(Prior.MOG, 4, 2, 16, -10, 10, 0.5, 0.5, VaeConfig.DecoderVariance.LEARNED, -2, 1);
         double[] plain = losses(VaeConfig.of(Prior.MOG), 6);
         double[] warmed = losses(warm, 6);
         assertEquals(plain[0], warmed[0], "step 1 reports the same negative ELBO");
@@ -277,7 +277,7 @@ class HierarchicalVaeTest {
     @Test
     void everyDecoderVarianceModeTrains() {
         for (VaeConfig.DecoderVariance v : VaeConfig.DecoderVariance.values()) {
-            VaeConfig c = new VaeConfig(Prior.NORMAL, 4, 2, 16, -10, 10, 1, 0, v, -2);
+            VaeConfig c = new VaeConfig(Prior.NORMAL, 4, 2, 16, -10, 10, 1, 0, v, -2, 1);
             try (HierarchicalVae m = new HierarchicalVae(c, new ModelContext(2, 0, ToyTraining.TINY, 1, "cpu"))) {
                 List<Double> losses = new ArrayList<>();
                 m.train(unlabelled(), ToyTraining.training(40), (done, total, loss, lr) -> losses.add(loss));

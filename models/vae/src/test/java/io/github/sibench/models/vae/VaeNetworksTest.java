@@ -16,6 +16,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import io.github.sibench.models.ModelContext;
 import io.github.sibench.models.ToyTraining;
+import io.github.sibench.models.backbone.BackboneConfig;
 import io.github.sibench.models.guidance.ClassifierFree;
 import io.github.sibench.models.guidance.Labels;
 import io.github.sibench.models.vae.VaeConfig.DecoderVariance;
@@ -35,12 +36,33 @@ class VaeNetworksTest {
     }
 
     @Test
+    void widthScaleBuildsTheNetworksOfANarrowerBackbone() {
+        VaeConfig half = new VaeConfig(Prior.MOG, 4, 2, 16, -10, 10, 1, 0, DecoderVariance.LEARNED, -2, 0.5);
+        BackboneConfig narrow = new BackboneConfig(ToyTraining.TINY.hidden() / 2, ToyTraining.TINY.blocks(),
+                ToyTraining.TINY.timeFeatures());
+        try (NDManager m = NDManager.newBaseManager()) {
+            VaeNetworks scaled = networks(m, half, 0);
+            VaeNetworks direct = new VaeNetworks(VaeConfig.of(Prior.MOG), new ModelContext(2, 0, narrow, 1, "cpu"));
+            direct.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            VaeNetworks full = networks(m, VaeConfig.of(Prior.MOG), 0);
+            List<Shape> shapes = scaled.getParameters().values().stream().map(Parameter::getArray).map(NDArray::getShape)
+                    .toList();
+            assertEquals(direct.getParameters().values().stream().map(Parameter::getArray).map(NDArray::getShape)
+                    .toList(), shapes);
+            long fullSize = full.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+            long scaledSize = shapes.stream().mapToLong(Shape::size).sum();
+            assertTrue(scaledSize < 0.4 * fullSize, "half the width is about a quarter of the weights: " + scaledSize
+                    + " of " + fullSize);
+        }
+    }
+
+    @Test
     void eachPriorIsBuiltByItsEnumAndItsParametersAreTrainedWithTheNetworks() {
         Map<Prior, Class<?>> classes = Map.of(Prior.NORMAL, NormalPrior.class, Prior.MOG, MixturePrior.class,
                 Prior.VAMP, VampPrior.class);
         for (Prior prior : Prior.values()) {
             for (DecoderVariance v : DecoderVariance.values()) {
-                VaeConfig config = new VaeConfig(prior, 4, 2, 16, -10, 10, 1, 0, v, -2);
+                VaeConfig config = new VaeConfig(prior, 4, 2, 16, -10, 10, 1, 0, v, -2, 1);
                 try (NDManager m = NDManager.newBaseManager()) {
                     VaeNetworks nets = networks(m, config, 0);
                     assertInstanceOf(classes.get(prior), nets.prior());
@@ -85,7 +107,7 @@ class VaeNetworksTest {
     void everyDecoderVarianceStartsAtDecoderLogVar() {
         for (DecoderVariance v : DecoderVariance.values()) {
             try (NDManager m = NDManager.newBaseManager()) {
-                VaeNetworks nets = networks(m, new VaeConfig(Prior.NORMAL, 4, 2, 16, -10, 10, 1, 0, v, -3), 2);
+                VaeNetworks nets = networks(m, new VaeConfig(Prior.NORMAL, 4, 2, 16, -10, 10, 1, 0, v, -3, 1), 2);
                 NDArray label = m.create(new float[] {1, 0, 0, 0, 0, 1}, new Shape(2, 3));
                 DiagonalGaussian p = nets.decoder(m.ones(new Shape(2, 4)), m.ones(new Shape(2, 2)), label,
                         VaeTesting.inference(m));
