@@ -31,7 +31,7 @@ import java.util.Map;
  * {@link #realBaseline} computes the same metrics for n real training images (drawn without replacement)
  * against the same reference, with suffix {@code _real}: the value a perfect model would get at that n,
  * the floor a reader compares against. Generated pixels are clipped to [-1, 1] before the classifier sees
- * them, as writing them to an 8-bit image would.
+ * them, as writing them to an 8-bit image would; a value that is not finite is refused.
  */
 public final class ImageMetrics {
 
@@ -142,9 +142,17 @@ public final class ImageMetrics {
                     + ", not a multiple of the image size " + size + " holding at least n = " + n + " images");
         }
         float[] clipped = new float[n * size];
+        int notFinite = 0;
         for (int i = 0; i < clipped.length; i++) {
             float v = pixels[i];
-            clipped[i] = Float.isNaN(v) ? 0f : Math.max(-1f, Math.min(1f, v));
+            if (!Float.isFinite(v)) {
+                notFinite++;
+            }
+            clipped[i] = Math.max(-1f, Math.min(1f, v));
+        }
+        if (notFinite > 0) {
+            throw new IllegalArgumentException("image metrics: " + notFinite + " of " + clipped.length
+                    + " generated values are not finite (NaN or infinite); the model or sampler diverged");
         }
         return metrics(clipped, n, requestedLabels, seed, "");
     }

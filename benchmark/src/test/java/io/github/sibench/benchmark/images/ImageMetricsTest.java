@@ -142,6 +142,14 @@ class ImageMetricsTest {
         SeedTree seed = SeedTree.root(2);
         assertEquals(metrics.measure(clipped, n, null, seed), metrics.measure(wild, n, null, seed));
         assertThrows(IllegalArgumentException.class, () -> metrics.measure(some.pixels(), n, new int[n - 1], seed));
+        for (float v : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            float[] broken = some.pixels().clone();
+            broken[17] = v;
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> metrics.measure(broken, n, null, seed));
+            assertTrue(e.getMessage().contains("1 of " + broken.length + " generated values are not finite"),
+                    e.getMessage());
+        }
         int[] bad = new int[n];
         bad[3] = K;
         assertThrows(IllegalArgumentException.class, () -> metrics.measure(some.pixels(), n, bad, seed));
