@@ -6,6 +6,7 @@ import io.github.sibench.benchmark.config.ImageStageConfig;
 import io.github.sibench.benchmark.config.ModelEntry;
 import io.github.sibench.benchmark.config.RunConfig;
 import io.github.sibench.benchmark.config.Setting;
+import io.github.sibench.benchmark.metrics.ColumnInfo;
 import io.github.sibench.benchmark.ranking.Ranking;
 import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
@@ -38,7 +39,9 @@ import java.util.Map;
  * first as {@code config.json}; {@code results.csv} is rewritten atomically after every model and seed,
  * so an interrupted run keeps what it finished. A model that fails (NaN loss, unsupported sampler,
  * non-finite samples) gets rows with status {@code failed} and a reason, and the run goes on.
- * {@code environment.json} records the run's provenance ({@link Environment}).
+ * {@code environment.json} records the run's provenance ({@link Environment}), {@code columns.json} what each
+ * numeric column means ({@link ColumnInfo}), {@code losses/<dataset>_<model>_<setting>_seed<k>.csv} each
+ * training run's loss curve ({@link LossCurve}).
  *
  * <p><b>Seeds.</b> Every draw of a row comes from the {@link SeedTree} of the row's seed s, by name, so a
  * row does not depend on the other models, settings or samplers of the run, nor on their order:
@@ -99,6 +102,7 @@ public final class BenchmarkRunner {
             columns.addAll(ImageStage.COLUMNS);
         }
         table = new CsvTable(columns);
+        AtomicFiles.writeString(dir.resolve("columns.json"), ConfigLoader.toJson(ColumnInfo.of(columns)));
         Path results = dir.resolve("results.csv");
         Stage toyStage = new Stage(toy, config.backbone(), config.training(), config.evaluation().nSamples(),
                 config.seeds(), config.settings(), false);
@@ -199,8 +203,15 @@ public final class BenchmarkRunner {
         try (GenerativeModel model = resolved.create(context)) {
             common.put("network", model.network());
             TrainResult trained;
+            LossCurve curve = new LossCurve(stage.training().steps());
             try (Progress.Task bar = progress.training(task, stage.training().steps())) {
-                trained = model.train(train, stage.training(), bar);
+                trained = model.train(train, stage.training(), (done, total, loss, lr) -> {
+                    bar.onStep(done, total, loss, lr);
+                    curve.onStep(done, total, loss, lr);
+                });
+            } finally {
+                curve.write(Path.of(config.output()).resolve("losses").resolve(String.format(Locale.ROOT,
+                        "%s_%s_%s_seed%d.csv", data.name(), entry.label(), setting.id(), seed)));
             }
             common.put("train_steps", trained.steps());
             common.put("train_seconds", trained.seconds());

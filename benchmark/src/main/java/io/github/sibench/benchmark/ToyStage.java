@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The toy side of a run: the configured 2D toy in its ambient space ({@link ToyData}); generated points
- * are projected to the plane, measured by {@link MetricSuite} and written to {@code samples/<stem>.csv}.
+ * are projected to the plane, measured by {@link MetricSuite} and written to {@code samples/<stem>.csv};
+ * the training points and the exact density go to {@code toy/} for plots ({@link SampleFiles#writeToy}).
  */
 final class ToyStage implements StageData {
 
@@ -27,6 +28,9 @@ final class ToyStage implements StageData {
         this.data = ToyData.prepare(config.dataset());
         this.metrics = new MetricSuite(data, config.evaluation());
         this.samplesDir = dir.resolve("samples");
+        if (config.evaluation().writeSamples()) {
+            SampleFiles.writeToy(dir.resolve("toy"), data.prepared());
+        }
     }
 
     @Override

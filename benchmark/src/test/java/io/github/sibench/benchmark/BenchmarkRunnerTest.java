@@ -174,6 +174,69 @@ class BenchmarkRunnerTest {
         }
     }
 
+    @Test
+    void lossCurvesAreWrittenPerTrainingRun() {
+        int steps = config.training().steps();
+        for (String model : List.of("flow-matching", "stochastic-interpolant")) {
+            for (long seed : config.seeds()) {
+                Path f = first.directory().resolve("losses").resolve(config.dataset().name() + "_" + model
+                        + "_unsup_seed" + seed + ".csv");
+                assertEquals(List.of("step", "loss"), TinyRuns.header(f));
+                List<Map<String, String>> points = TinyRuns.rows(f);
+                assertEquals(String.valueOf(steps), points.get(points.size() - 1).get("step"), "ends at the last step");
+                assertTrue(points.size() <= LossCurve.MAX_POINTS + 1, "at most about MAX_POINTS points");
+                String finalLoss = rows.stream().filter(r -> r.get("model").equals(model)
+                        && r.get("seed").equals(String.valueOf(seed))).findFirst().orElseThrow().get("final_loss");
+                // every step is kept at this size, and final_loss is the mean over the last 5% of steps
+                assertEquals(steps, points.size());
+                int tail = Math.max(1, steps / 20);
+                double mean = points.subList(steps - tail, steps).stream()
+                        .mapToDouble(p -> Double.parseDouble(p.get("loss"))).average().orElseThrow();
+                assertEquals(Double.parseDouble(finalLoss), mean, 1e-6 * Math.abs(mean), "final_loss from the curve");
+            }
+        }
+    }
+
+    /**
+     * The toy's plot files: every training point with its class, and the exact density on a regular grid (y1
+     * the outer loop) that covers every training point, each value the toy's density at that grid point.
+     */
+    @Test
+    void toyPointsAndDensityAreWrittenForPlots() {
+        Path dir = first.directory().resolve("toy");
+        List<Map<String, String>> train = TinyRuns.rows(dir.resolve("train.csv"));
+        assertEquals(config.dataset().nTrain(), train.size());
+        assertEquals(List.of("y0", "y1", "class"), TinyRuns.header(dir.resolve("train.csv")));
+        List<Map<String, String>> grid = TinyRuns.rows(dir.resolve("density.csv"));
+        int g = SampleFiles.DENSITY_GRID;
+        assertEquals(g * g, grid.size());
+        java.util.function.BiFunction<Integer, String, Double> at = (i, c) -> Double.parseDouble(grid.get(i).get(c));
+        for (Map<String, String> p : train) {
+            double y0 = Double.parseDouble(p.get("y0"));
+            double y1 = Double.parseDouble(p.get("y1"));
+            assertTrue(at.apply(0, "y0") < y0 && y0 < at.apply(g - 1, "y0"), "y0 " + y0 + " outside the grid");
+            assertTrue(at.apply(0, "y1") < y1 && y1 < at.apply(g * (g - 1), "y1"), "y1 " + y1 + " outside the grid");
+        }
+        var density = ToyData.prepare(config.dataset()).prepared().toy().density().orElseThrow();
+        for (int k = 0; k < grid.size(); k += 97) {
+            assertEquals(at.apply(k % g, "y0"), at.apply(k, "y0"), 0, "y0 runs along the inner loop");
+            assertEquals(at.apply((k / g) * g, "y1"), at.apply(k, "y1"), 0, "y1 is constant along a row");
+            double expected = Math.exp(density.logDensity(at.apply(k, "y0"), at.apply(k, "y1")));
+            assertEquals(expected, at.apply(k, "density"), 1e-12 * Math.max(1, expected));
+        }
+    }
+
+    @Test
+    void columnsJsonDescribesEveryScoreColumn() throws Exception {
+        Map<?, ?> described = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(first.directory().resolve("columns.json").toFile(), Map.class);
+        for (String column : metricColumns()) {
+            Map<?, ?> info = (Map<?, ?>) described.get(column);
+            assertTrue(info != null && !((String) info.get("description")).isBlank(), column + " is not described");
+            assertTrue(List.of("lower", "higher", "zero", "none").contains(info.get("direction")), column);
+        }
+    }
+
     /** Same config, fresh process state: identical results apart from the timing columns. */
     @Test
     void sameConfigTwiceGivesIdenticalResults() {

@@ -1,0 +1,90 @@
+package io.github.sibench.benchmark.metrics;
+
+import io.github.sibench.benchmark.images.ImageMetrics;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a numeric column of {@code results.csv} means, for readers and reports: which direction is better
+ * ({@code lower}, {@code higher}, {@code zero}: closest to 0, or {@code none}: a description of the run,
+ * not a score) and a one-line description. Written as {@code columns.json} beside the results.
+ *
+ * @param direction {@code lower}, {@code higher}, {@code zero} or {@code none}
+ * @param description one line
+ */
+public record ColumnInfo(String direction, String description) {
+
+    private static final Map<String, ColumnInfo> KNOWN = new LinkedHashMap<>();
+
+    private static void put(String column, String direction, String description) {
+        KNOWN.put(column, new ColumnInfo(direction, description));
+    }
+
+    static {
+        put("steps", "none", "sampler steps (fixed-step samplers)");
+        put("nfe", "lower", "network evaluations per generated batch");
+        put("ambient_dim", "none", "values per data point (toy ambient dimension, or pixels per image)");
+        put("n_train", "none", "training points or images");
+        put("train_steps", "none", "optimiser steps taken");
+        put("train_seconds", "lower", "wall time of training");
+        put("steps_per_second", "higher", "training steps per second");
+        put("sample_seconds", "lower", "wall time of generating the samples");
+        put("final_loss", "none", "training loss at the last step (each model's own objective: not comparable"
+                + " across models)");
+        put("fid_y", "lower", "Frechet distance between the generated points' mean/covariance in the plane and"
+                + " the exact ones");
+        put("fid_y_ci_low", "none", "lower end of the 95% bias-corrected bootstrap interval of fid_y over the"
+                + " generated points");
+        put("fid_y_ci_high", "none", "upper end of that interval");
+        put("sliced_w2_y", "lower", "sliced Wasserstein-2 distance to the exact distribution in the plane");
+        put("nll_y", "lower", "mean of -log p(y) under the exact density");
+        put("nll_y_median", "lower", "median of -log p(y) under the exact density");
+        put("low_density_frac", "lower", "fraction of points with exact density below 1e-3");
+        put("off_manifold", "lower", "mean distance of the ambient samples to the data's plane, over sqrt(d)");
+        put("mass_tv", "lower", "total variation between the class frequencies (off-support as one more"
+                + " outcome) and the true class weights");
+        put("off_support", "lower", "fraction of points far from every mixture component");
+        ImageMetrics.columnDescriptions().forEach((column, description) -> put(column,
+                column.startsWith("class_hit") ? "higher" : column.contains("_ci_") || column.endsWith("_std")
+                        || column.endsWith("_real") ? "none" : "lower", description));
+        put("classifier_accuracy", "none", "test accuracy of the feature classifier behind the image metrics");
+    }
+
+    /** The description of each of {@code columns} that is known, in their order; per-class columns included. */
+    public static Map<String, ColumnInfo> of(List<String> columns) {
+        Map<String, ColumnInfo> out = new LinkedHashMap<>();
+        for (String column : columns) {
+            ColumnInfo info = KNOWN.get(column);
+            if (info == null) {
+                info = perClass(column);
+            }
+            if (info != null) {
+                out.put(column, info);
+            }
+        }
+        return out;
+    }
+
+    private static ColumnInfo perClass(String column) {
+        int at = column.lastIndexOf("_c");
+        if (at < 0 || !column.substring(at + 2).matches("\\d+")) {
+            return null;
+        }
+        String k = column.substring(at + 2);
+        return switch (column.substring(0, at)) {
+            case "mass_err" -> new ColumnInfo("zero", "fraction of points assigned to class " + k
+                    + " minus its true weight");
+            case "class_hit" -> new ColumnInfo("higher", "fraction of the points generated for class " + k
+                    + " that land in class " + k);
+            case "fid_y" -> new ColumnInfo("lower", "FID-Y of the points generated for class " + k
+                    + " against class " + k + "'s exact moments");
+            default -> null;
+        };
+    }
+
+    /** The column names this class describes (per-class columns aside), for tests. */
+    static List<String> known() {
+        return List.copyOf(KNOWN.keySet());
+    }
+}
