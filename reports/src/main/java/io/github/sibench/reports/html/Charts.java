@@ -10,6 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -152,6 +156,7 @@ final class Charts {
             return colon < 0 ? key : key.substring(colon + 2);
         });
         XYPlot plot = new XYPlot(data, axis(xAxis), axis(yAxis), renderer);
+        logTicks(plot);
         return finish(new JFreeChart(title, TITLE, plot, series.stream().anyMatch(s -> s.label() != null)));
     }
 
@@ -201,7 +206,11 @@ final class Charts {
         }
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        return finish(new JFreeChart(title, TITLE, plot, false));
+        JFreeChart chart = finish(new JFreeChart(title, TITLE, plot, false));
+        // square markers need no smoothing, and a raster without it has few colours and compresses well
+        chart.setAntiAlias(false);
+        chart.setTextAntiAlias(true);
+        return chart;
     }
 
     /**
@@ -248,9 +257,9 @@ final class Charts {
         ValueAxis axis;
         if (a.log()) {
             LogAxis log = new LogAxis(a.label());
-            log.setBase(10);
             log.setSmallestValue(1e-300);
             log.setMinorTickMarksVisible(true);
+            log.setNumberFormatOverride(new PlainNumberFormat());
             axis = log;
         } else {
             NumberAxis number = new NumberAxis(a.label());
@@ -263,6 +272,56 @@ final class Charts {
             axis.setRange(a.range());
         }
         return axis;
+    }
+
+    /**
+     * Ticks of a log axis as plain numbers at whole powers: of 10 when the data span 3 decades or more,
+     * else of 2 (with quarter powers of 2 below one doubling), so that every axis has several labels.
+     */
+    private static void logTicks(LogAxis axis, double min, double max) {
+        if (!(min > 0) || !(max > min)) {
+            return;
+        }
+        double decades = Math.log10(max / min);
+        axis.setBase(decades >= 3 ? 10 : 2);
+        double doublings = Math.log(max / min) / Math.log(2);
+        double unit = decades >= 3 ? 1 : doublings >= 2 ? 1 : doublings >= 1 ? 0.5 : 0.25;
+        axis.setTickUnit(new NumberTickUnit(unit), false, false);
+        axis.setAutoTickUnitSelection(false);
+    }
+
+    /** Sets the ticks of every log axis of an XY plot from the range of its data. */
+    private static void logTicks(XYPlot plot) {
+        if (plot.getDomainAxis() instanceof LogAxis x) {
+            Range r = plot.getDataRange(x);
+            if (r != null) {
+                logTicks(x, Math.max(r.getLowerBound(), Double.MIN_VALUE), r.getUpperBound());
+            }
+        }
+        if (plot.getRangeAxis() instanceof LogAxis y) {
+            Range r = plot.getDataRange(y);
+            if (r != null) {
+                logTicks(y, Math.max(r.getLowerBound(), Double.MIN_VALUE), r.getUpperBound());
+            }
+        }
+    }
+
+    /** Tick labels: up to 4 significant digits, plain between 1e-3 and 1e5, else scientific. */
+    private static final class PlainNumberFormat extends NumberFormat {
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(Fmt.num(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(number);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            throw new UnsupportedOperationException("tick labels are not parsed");
+        }
     }
 
     private static JFreeChart finish(JFreeChart chart) {

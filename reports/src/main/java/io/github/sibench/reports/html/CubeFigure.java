@@ -89,12 +89,17 @@ final class CubeFigure {
                 Charts.seriesColor(2), true, false, 1.6f, true));
         series.add(new Charts.Series("sqrt(d)/3: the issue's curve, a lower bound", d, third,
                 Charts.seriesColor(1), true, false, 1.6f, true));
-        series.add(Charts.Series.lineWithMarkers(String.format(Locale.ROOT,
-                "Monte Carlo mean distance (%,d pairs per d, seed %d)", PAIRS, SEED), d, mean, Charts.seriesColor(0)));
+        series.add(new Charts.Series(String.format(Locale.ROOT,
+                "Monte Carlo mean distance (%,d pairs per d, seed %d)", PAIRS, SEED), d, mean, Charts.seriesColor(0),
+                false, true, 1.6f, false));
         String title = "Mean distance between two uniform points of [0,1]^d";
         String svg = Charts.svg(Charts.xy(title, Charts.Axis.log("dimension d (log scale)"),
                 Charts.Axis.log("distance (log scale)"), series), 720, 440, ids.next("figure4"));
         int last = n - 1;
+        int within1 = last;
+        while (within1 > 0 && Math.abs(mean[within1 - 1] / rms[within1 - 1] - 1) < 0.01) {
+            within1--;
+        }
         List<Object> table = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             int dim = (int) d[k];
@@ -109,7 +114,7 @@ final class CubeFigure {
         }
         return Fmt.map("svg", Charts.inline(svg), "rows", table,
                 "pairs", String.format(Locale.ROOT, "%,d", PAIRS), "seed", Long.toString(SEED),
-                "maxDim", Integer.toString(MAX_DIM),
+                "maxDim", Integer.toString(MAX_DIM), "within1", Integer.toString((int) d[within1]),
                 "ratioRms", String.format(Locale.ROOT, "%.4f", mean[last] / rms[last]),
                 "ratioThird", String.format(Locale.ROOT, "%.4f", mean[last] / third[last]),
                 "ratioOne", String.format(Locale.ROOT, "%.4f", mean[0] / third[0]));

@@ -59,7 +59,8 @@ final class ImagesSection {
         for (Map.Entry<String, List<Object>> e : rows.entrySet()) {
             out.add(Fmt.map("group", e.getKey(), "grids", e.getValue()));
         }
-        return Fmt.map("realSrc", realUri, "rows", out, "onlyReal", rows.isEmpty() ? Boolean.TRUE : null);
+        return Fmt.map("realSrc", realUri, "realAspect", realUri == null ? null : aspect(real), "rows", out,
+                "onlyReal", rows.isEmpty() ? Boolean.TRUE : null);
     }
 
     private static int order(List<String> models, Path p) {
@@ -80,6 +81,20 @@ final class ImagesSection {
         Matcher m = STEM.matcher(name.substring(0, name.length() - 4));
         return m.matches() ? m.group(1) + "0".repeat(Math.max(0, 12 - m.group(2).length())) + m.group(2)
                 + (m.group(3) == null ? "" : "c") : name;
+    }
+
+    /** The CSS aspect ratio {@code width / height} of a PNG, from its header; "1" when it is no PNG. */
+    static String aspect(Path png) {
+        try (java.io.InputStream in = Files.newInputStream(png)) {
+            byte[] head = in.readNBytes(24);
+            if (head.length < 24 || head[1] != 'P' || head[2] != 'N' || head[3] != 'G') {
+                return "1";
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+            return b.getInt(16) + " / " + b.getInt(20);
+        } catch (IOException e) {
+            throw new UncheckedIOException("report: cannot read " + png + ": " + e.getMessage(), e);
+        }
     }
 
     static String dataUri(Path png) {

@@ -42,11 +42,12 @@ final class RankingSection {
             List<Object> table = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 Map<String, String> r = rows.get(i);
-                names.add(r.get(model));
+                String rank = value(r, t.column("rank"));
+                names.add(rank.isBlank() ? r.get(model) : r.get(model) + " (" + rank + ")");
                 m[i] = Table.number(r, mean);
                 lo[i] = Table.number(r, t.column("ci_low"));
                 hi[i] = Table.number(r, t.column("ci_high"));
-                table.add(Fmt.map("rank", value(r, t.column("rank")), "model", r.get(model),
+                table.add(Fmt.map("rank", rank, "model", r.get(model),
                         "mean", Fmt.num(m[i]), "std", Fmt.num(Table.number(r, t.column("std"))),
                         "ci", Fmt.interval(lo[i], hi[i]), "seeds", value(r, t.column("n_seeds")),
                         "tied", value(r, t.column("tied_with")).replace(";", ", ")));
