@@ -361,7 +361,7 @@ final class Charts {
 
     /** The SVG for inlining into HTML: without the namespace declarations, which HTML implies. */
     static String inline(String svg) {
-        return svg.replaceAll(" xmlns(:[a-z]+)?=\"[^\"]*\"", "");
+        return svg.replaceAll(" xmlns(:[a-z]+)?=(\"[^\"]*\"|'[^']*')", "");
     }
 
     /** The chart as a PNG data URI. */

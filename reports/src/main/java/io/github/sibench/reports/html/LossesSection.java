@@ -24,7 +24,7 @@ final class LossesSection {
 
     private LossesSection() {}
 
-    private record Curve(String dataset, String model, String setting, long seed, double[] step, double[] loss,
+    record Curve(String dataset, String model, String setting, long seed, double[] step, double[] loss,
             int window) {}
 
     static Map<String, Object> build(Run run, Ids ids) {
