@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *   <li>training-set size {@code n_train}, log x;</li>
  *   <li>guidance weight {@code guidance_weight} (when results.csv has that column).</li>
  * </ul>
- * Each chart appears only when some model varies that quantity; otherwise the section is left out.
+ * Each chart appears only when some model varies that quantity; otherwise the section is left out. The
+ * metric's axis is logarithmic when it spans a decade or more.
  */
 final class AblationsSection {
 
@@ -112,8 +113,12 @@ final class AblationsSection {
             }
             String context = g.getKey().replaceAll("[a-z_]+=; ", "").replaceAll("; $", "");
             String title = metric + " vs " + what;
-            boolean logY = series.stream().allMatch(s -> java.util.Arrays.stream(s.y())
-                    .allMatch(v -> !Double.isFinite(v) || v > 0));
+            // a log axis only pays when the metric spans a decade or more
+            double[] ys = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.y()))
+                    .filter(Double::isFinite).toArray();
+            double lo = java.util.Arrays.stream(ys).min().orElse(0);
+            double hi = java.util.Arrays.stream(ys).max().orElse(0);
+            boolean logY = lo > 0 && hi >= 10 * lo;
             String svg = Charts.svg(Charts.xy(title, logX ? Charts.Axis.log(xLabel) : Charts.Axis.linear(xLabel),
                     logY ? Charts.Axis.log(metric + " (log scale)") : Charts.Axis.linear(metric), series),
                     640, 360, ids.next(title));

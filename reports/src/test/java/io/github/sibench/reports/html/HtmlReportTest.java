@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,6 +56,9 @@ class HtmlReportTest {
         assertTrue(html.contains("ok: 6") && html.contains("failed: 1"), "status counts");
         assertTrue(html.contains("class=\"verdict consistent\""));
         assertTrue(html.contains("Frechet distance of means &amp; covariances in the plane"), "description");
+        // kept for the browser check (src/test/browser/check-report.sh)
+        Files.createDirectories(Path.of("target"));
+        Files.copy(report, Path.of("target", "fixture-report.html"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @ParameterizedTest
