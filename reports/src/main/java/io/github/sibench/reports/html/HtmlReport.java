@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.github.sibench.reports.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,10 +37,22 @@ import java.util.Map;
  */
 public final class HtmlReport {
 
-    private static final Mustache TEMPLATE = new DefaultMustacheFactory("io/github/sibench/reports/html")
-            .compile("report.mustache");
+    private static final Mustache TEMPLATE = template();
 
     private HtmlReport() {}
+
+    /** The template, read through this class's loader (a thread's context loader may not see it). */
+    private static Mustache template() {
+        InputStream in = HtmlReport.class.getResourceAsStream("report.mustache");
+        if (in == null) {
+            throw new IllegalStateException("report: the template report.mustache is missing from the jar");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return new DefaultMustacheFactory().compile(reader, "report.mustache");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /**
      * Writes {@code runDir/report.html} atomically and returns its path.
