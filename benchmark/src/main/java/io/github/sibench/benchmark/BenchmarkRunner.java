@@ -22,6 +22,7 @@ import io.github.sibench.models.train.TrainingConfig;
 import io.github.sibench.models.train.TrainingSet;
 import io.github.sibench.reports.AtomicFiles;
 import io.github.sibench.reports.CsvTable;
+import io.github.sibench.reports.html.HtmlReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import java.util.Map;
  * first as {@code config.json}; {@code results.csv} is rewritten atomically after every model and seed,
  * so an interrupted run keeps what it finished. A model that fails (NaN loss, unsupported sampler,
  * non-finite samples) gets rows with status {@code failed} and a reason, and the run goes on.
+ * At the end {@code report.html} ({@link HtmlReport}) shows it all.
  * {@code environment.json} records the run's provenance ({@link Environment}), {@code columns.json} what each
  * numeric column means ({@link ColumnInfo}), {@code losses/<dataset>_<model>_<setting>_seed<k>.csv} each
  * training run's loss curve ({@link LossCurve}).
@@ -131,6 +133,12 @@ public final class BenchmarkRunner {
         metrics.remove("network");
         Summaries.table(rows, metrics).write(dir.resolve("summary.csv"));
         AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment.finished()));
+        try {
+            HtmlReport.write(dir);
+        } catch (RuntimeException e) {
+            // the results are written; a report that fails must not hide them
+            progress.message("report.html not written: " + reason(e) + " (rebuild it with: sibench report " + dir + ")");
+        }
         int failed = (int) rows.stream().filter(r -> "failed".equals(r.get("status"))).count();
         return new Outcome(dir, results, table.size(), failed, stageError);
     }

@@ -9,6 +9,7 @@ import io.github.sibench.models.ModelRegistry;
 import io.github.sibench.models.backbone.BackboneKind;
 import io.github.sibench.models.sampling.SamplerKind;
 import io.github.sibench.models.sampling.SamplerOptions;
+import io.github.sibench.reports.html.HtmlReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,36 +17,79 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The command line: resolves a run configuration, runs it and says where the results are. Exit code 0
- * when every row is ok, 1 when some model or sampler failed (the others still ran), 2 for a bad
- * configuration: one line {@code error: ...} naming the field, before anything is trained or written.
+ * The command line: {@code run} (the default: resolve a configuration, run it, write the results and the
+ * report), {@code report DIR} (rebuild {@code report.html} from a run's files), {@code check DIR --expect
+ * FILE} (the nightly job's check, {@link NightlyCheck}) and {@code list}. Exit code 0 when every row is ok
+ * (or the command succeeded), 1 when some model or sampler failed (the others still ran) or a check found
+ * problems, 2 for a bad configuration or input: one line {@code error: ...} naming the field, before
+ * anything is trained or written.
  */
 @Command(name = "sibench", mixinStandardHelpOptions = true,
+        subcommands = {Main.Run.class, Main.Report.class, Main.Check.class, Main.ListCommand.class},
         description = "Train, sample and measure generative models on the seed toy, rank them, and with an image "
-                + "stage check the ranking on images (results.csv, ranking.csv, consistency.csv, config.json).")
+                + "stage check the ranking on images (results.csv, ranking.csv, consistency.csv, report.html). "
+                + "Without a subcommand: run.")
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--profile", description = "Profile: ${COMPLETION-CANDIDATES} (default: quick, or the config file's).",
-            completionCandidates = Profiles.class)
-    String profile;
+    @Mixin
+    RunOptions options = new RunOptions();
 
-    @Option(names = "--config", description = "JSON file merged over the profile.")
-    Path configFile;
-
-    @Option(names = "--set", description = "Override, e.g. --set training.steps=500 --set seeds=[0,1,2]")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--output", description = "Output directory (same as --set output=DIR).")
-    String output;
-
-    @Option(names = "--list", description = "List profiles, models, samplers and datasets, then exit.")
+    @Option(names = "--list", description = "List profiles, models, samplers and datasets, then exit (as `list`).")
     boolean list;
 
-    @Option(names = "--dry-run", description = "Resolve and print the configuration, then exit.")
-    boolean dryRun;
+    /** Options of a run, shared by {@code sibench [options]} and {@code sibench run [options]}. */
+    static final class RunOptions {
+
+        @Option(names = "--profile", description = "Profile: ${COMPLETION-CANDIDATES} (default: quick, or the config "
+                + "file's).", completionCandidates = Profiles.class)
+        String profile;
+
+        @Option(names = "--config", description = "JSON file merged over the profile.")
+        Path configFile;
+
+        @Option(names = "--set", description = "Override, e.g. --set training.steps=500 --set seeds=[0,1,2]")
+        List<String> overrides = new ArrayList<>();
+
+        @Option(names = "--output", description = "Output directory (same as --set output=DIR).")
+        String output;
+
+        @Option(names = "--dry-run", description = "Resolve and print the configuration, then exit.")
+        boolean dryRun;
+
+        int run() {
+            List<String> all = new ArrayList<>(overrides);
+            if (output != null) {
+                all.add("output=" + output);
+            }
+            RunConfig config;
+            try {
+                config = ConfigLoader.load(profile, configFile, all);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+            if (dryRun) {
+                System.out.println(ConfigLoader.toJson(config));
+                return 0;
+            }
+            // config.threads() is applied already: loading started the engine to check the device (Devices)
+            long start = System.nanoTime();
+            BenchmarkRunner.Outcome outcome = new BenchmarkRunner(config, new ConsoleProgress(System.err)).run();
+            System.err.printf("%d rows (%d failed) in %.1f s%n", outcome.rows(), outcome.failed(),
+                    (System.nanoTime() - start) / 1e9);
+            if (outcome.stageError() != null) {
+                System.err.println("error: " + outcome.stageError());
+            }
+            System.out.println("results: " + outcome.results().toAbsolutePath());
+            System.out.println("report:  " + outcome.directory().resolve("report.html").toAbsolutePath());
+            return outcome.failed() == 0 && outcome.stageError() == null ? 0 : 1;
+        }
+    }
 
     static final class Profiles extends ArrayList<String> {
         Profiles() {
@@ -55,7 +99,77 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (list) {
+        return list ? ListCommand.print() : options.run();
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a configuration (the default).")
+    static final class Run implements Callable<Integer> {
+
+        @Mixin
+        RunOptions options = new RunOptions();
+
+        @Override
+        public Integer call() {
+            return options.run();
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Rebuild report.html from the files of a run's output folder (also one merged from shards).")
+    static final class Report implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "A run's output folder.")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            try {
+                System.out.println("report: " + HtmlReport.write(dir).toAbsolutePath());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check a finished run against expectations (the nightly job): outputs, failed rows, FID-Y "
+                    + "thresholds, verdict.")
+    static final class Check implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "A run's output folder.")
+        Path dir;
+
+        @Option(names = "--expect", required = true, description = "Expectations JSON, e.g. .ci/nightly-expectations.json")
+        Path expect;
+
+        @Override
+        public Integer call() {
+            NightlyCheck.Expectations expected;
+            try {
+                expected = NightlyCheck.Expectations.read(expect);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
+            List<String> problems = NightlyCheck.problems(dir, expected);
+            problems.forEach(p -> System.err.println("problem: " + p));
+            System.out.println(problems.isEmpty() ? "check passed: " + dir : problems.size() + " problem(s) in " + dir);
+            return problems.isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List profiles, models (with their samplers), samplers (with their defaults), datasets.")
+    static final class ListCommand implements Callable<Integer> {
+
+        @Override
+        public Integer call() {
+            return print();
+        }
+
+        static int print() {
             System.out.println("profiles: " + ConfigLoader.PROFILES);
             System.out.println("models (and the samplers each supports with its default settings):");
             for (ModelFactory<?> f : ModelRegistry.all()) {
@@ -71,32 +185,6 @@ public final class Main implements Callable<Integer> {
             System.out.println("backbones (backbone.type, images.backbone.type): " + BackboneKind.names());
             return 0;
         }
-        List<String> all = new ArrayList<>(overrides);
-        if (output != null) {
-            all.add("output=" + output);
-        }
-        RunConfig config;
-        try {
-            config = ConfigLoader.load(profile, configFile, all);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        }
-        if (dryRun) {
-            System.out.println(ConfigLoader.toJson(config));
-            return 0;
-        }
-        // config.threads() is applied already: loading started the engine to check the device (Devices)
-        long start = System.nanoTime();
-        BenchmarkRunner.Outcome outcome = new BenchmarkRunner(config, new ConsoleProgress(System.err)).run();
-        System.err.printf("%d rows (%d failed) in %.1f s%n", outcome.rows(), outcome.failed(),
-                (System.nanoTime() - start) / 1e9);
-        if (outcome.stageError() != null) {
-            System.err.println("error: " + outcome.stageError());
-        }
-        System.out.println("results: " + outcome.results().toAbsolutePath());
-        System.out.println("config:  " + outcome.directory().resolve("config.json").toAbsolutePath());
-        return outcome.failed() == 0 && outcome.stageError() == null ? 0 : 1;
     }
 
     private static <C extends Record> List<String> defaultSamplers(ModelFactory<C> f) {

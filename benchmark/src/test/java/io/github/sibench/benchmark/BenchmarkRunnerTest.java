@@ -227,6 +227,15 @@ class BenchmarkRunnerTest {
     }
 
     @Test
+    void theRunEndsWithItsReportShowingWhatItHas() throws Exception {
+        String html = Files.readString(first.directory().resolve("report.html"));
+        for (String id : List.of("config", "toy-plane", "losses", "metrics", "ranking", "figure4")) {
+            assertTrue(html.contains("<section id=\"" + id + "\""), "section " + id + " missing");
+        }
+        assertTrue(!html.contains("<section id=\"verdict\""), "no image stage, no verdict");
+    }
+
+    @Test
     void columnsJsonDescribesEveryScoreColumn() throws Exception {
         Map<?, ?> described = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readValue(first.directory().resolve("columns.json").toFile(), Map.class);

@@ -127,4 +127,26 @@ class MainTest {
         assertEquals("failed", TinyRuns.rows(out.resolve("results.csv")).get(0).get("status"));
         assertEquals(ConfigLoader.PROFILES.get(0), "quick");
     }
+
+    @Test
+    void subcommandsRunListReportAndCheck() throws Exception {
+        Result list = execute("list");
+        assertEquals(0, list.code(), list.err());
+        assertEquals(execute("--list").out(), list.out());
+        Result dry = execute("run", "--dry-run", "--profile", "paper");
+        assertEquals(0, dry.code(), dry.err());
+        assertEquals(execute("--dry-run", "--profile", "paper").out(), dry.out());
+        Result report = execute("report", dir.toString());
+        assertEquals(2, report.code());
+        assertTrue(report.err().startsWith("error: report: no results.csv in"), report.err());
+        assertEquals(1, report.err().lines().count(), report.err());
+        Result noFile = execute("check", dir.toString(), "--expect", dir.resolve("none.json").toString());
+        assertEquals(2, noFile.code());
+        assertTrue(noFile.err().startsWith("error: expectations: cannot read"), noFile.err());
+        Path expect = dir.resolve("expect.json");
+        Files.writeString(expect, "{\"outputs\": [\"report.html\"]}");
+        Result check = execute("check", dir.toString(), "--expect", expect.toString());
+        assertEquals(1, check.code());
+        assertTrue(check.err().contains("problem: missing or empty output: report.html"), check.err());
+    }
 }
