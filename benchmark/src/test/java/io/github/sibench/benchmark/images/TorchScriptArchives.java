@@ -50,7 +50,7 @@ final class TorchScriptArchives {
                 """);
     }
 
-    /** A module with the same calling convention whose output has the wrong shape (N, C, 1). */
+    /** A module with the same calling convention whose output has the wrong shape (N, C, 1, W). */
     static Path wrongShape(Path dir) {
         return write(dir.resolve("wrong-shape.pt"), "WrongShape", """
                     return torch.mean(img, [2], True)
