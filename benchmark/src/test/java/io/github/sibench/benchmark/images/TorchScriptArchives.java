@@ -30,7 +30,7 @@ import java.util.zip.ZipOutputStream;
  *
  * Entries are stored uncompressed, as PyTorch writes them.
  */
-final class TorchScriptArchives {
+public final class TorchScriptArchives {
 
     private TorchScriptArchives() {}
 
@@ -39,7 +39,7 @@ final class TorchScriptArchives {
      * features are the per-channel spatial means of {@code img} converted to float32, shape (N, C); without
      * {@code return_features} it returns their negatives summed, shape (N, 1).
      */
-    static Path channelMeans(Path dir) {
+    public static Path channelMeans(Path dir) {
         return write(dir.resolve("channel-means.pt"), "ChannelMeans", """
                     _0 = torch.mean(torch.to(img, 6), [2, 3])
                     if return_features:
