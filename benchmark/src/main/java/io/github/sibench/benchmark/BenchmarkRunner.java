@@ -101,7 +101,7 @@ public final class BenchmarkRunner {
         List<String> columns = new ArrayList<>(BASE_COLUMNS);
         columns.addAll(toy.columns());
         if (config.images() != null) {
-            columns.addAll(ImageStage.COLUMNS);
+            columns.addAll(ImageStage.columns(config.images()));
         }
         table = new CsvTable(columns);
         AtomicFiles.writeString(dir.resolve("columns.json"), ConfigLoader.toJson(ColumnInfo.of(columns)));

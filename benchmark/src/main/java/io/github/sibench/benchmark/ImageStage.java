@@ -6,6 +6,7 @@ import io.github.sibench.benchmark.config.RunConfig;
 import io.github.sibench.benchmark.config.Setting;
 import io.github.sibench.benchmark.images.FeatureClassifier;
 import io.github.sibench.benchmark.images.ImageMetrics;
+import io.github.sibench.benchmark.images.InceptionMetric;
 import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
 import io.github.sibench.datasets.images.ImageSet;
@@ -37,6 +38,8 @@ import java.util.Map;
  * same metrics between {@code nSamples} training images (drawn from the row seed's node
  * {@code "real-baseline"}) and the test split, the floor a perfect model reaches.
  *
+ * <p>With {@code images.inception} set, the columns of {@link InceptionMetric} follow ({@link #columns(ImageStageConfig)}).
+ *
  * <p>Also written: {@code dataset.json} (source, check made, sizes) and {@code classifier.json} (cache key,
  * test accuracy, training time, whether it came from the cache).
  */
@@ -61,6 +64,8 @@ final class ImageStage implements StageData, AutoCloseable {
     private final ImageMetrics metrics;
     private final Path dir;
     private final Map<Long, Map<String, Object>> baselines = new HashMap<>();
+    /** Inception FID, or null when {@code images.inception} is not set. */
+    private InceptionMetric inception;
 
     private ImageStage(RunConfig config, ImageData data, FeatureClassifier classifier, Path dir) {
         this.config = config;
@@ -113,6 +118,13 @@ final class ImageStage implements StageData, AutoCloseable {
                 classifier.testAccuracy(), classifier.fromCache() ? "from cache" : "trained in "
                         + Math.round(classifier.trainSeconds()) + " s"));
         ImageStage stage = new ImageStage(config, data, classifier, dir);
+        try {
+            stage.inception = InceptionMetric.open(images.inception(), train, data.test(), images.nSamples(),
+                    config.device(), progress::message);
+        } catch (RuntimeException e) {
+            stage.close();
+            throw e;
+        }
         if (images.gridImages() > 0) {
             int n = Math.min(images.gridImages(), train.n());
             grid(dir.resolve("grids").resolve("real.png"), train.pixels(), n, train);
@@ -139,7 +151,14 @@ final class ImageStage implements StageData, AutoCloseable {
 
     @Override
     public List<String> columns() {
-        return COLUMNS;
+        return columns(images);
+    }
+
+    /** The columns of image rows under {@code images}: {@link #COLUMNS}, then Inception's when configured. */
+    static List<String> columns(ImageStageConfig images) {
+        List<String> c = new ArrayList<>(COLUMNS);
+        c.addAll(InceptionMetric.columns(images.inception()));
+        return List.copyOf(c);
     }
 
     @Override
@@ -163,6 +182,9 @@ final class ImageStage implements StageData, AutoCloseable {
         row.putAll(baselines.computeIfAbsent(seed,
                 s -> metrics.realBaseline(like, images.nSamples(), node.child("real-baseline"))));
         row.put("classifier_accuracy", classifier.testAccuracy());
+        if (inception != null) {
+            row.putAll(inception.measure(pixels, n, node.child("real-baseline")));
+        }
         if (images.gridImages() > 0) {
             grid(dir.resolve("grids").resolve(stem + ".png"), pixels, Math.min(images.gridImages(), n), like);
             if (requested != null) {
@@ -193,5 +215,8 @@ final class ImageStage implements StageData, AutoCloseable {
     @Override
     public void close() {
         classifier.close();
+        if (inception != null) {
+            inception.close();
+        }
     }
 }

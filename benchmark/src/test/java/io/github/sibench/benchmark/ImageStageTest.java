@@ -57,7 +57,7 @@ class ImageStageTest {
         }
     }
 
-    static RunConfig config(Path out, Path data, Path cache) {
+    static RunConfig config(Path out, Path data, Path cache, String... extra) {
         List<String> o = TinyRuns.overrides(out, "[0,1]", MODELS);
         o.addAll(List.of(
                 "images.dataset.format=folder",
@@ -78,6 +78,7 @@ class ImageStageTest {
                 "images.classifier.steps=40",
                 "images.classifier.batchSize=32",
                 "images.classifierCache=" + cache));
+        o.addAll(List.of(extra));
         return ConfigLoader.load("stress", null, o);
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.sibench.benchmark.ImageData;
+import io.github.sibench.benchmark.images.InceptionFeatures;
 import io.github.sibench.datasets.Toy2DRegistry;
 import io.github.sibench.models.ModelFactory;
 import io.github.sibench.models.ModelRegistry;
@@ -97,6 +98,9 @@ public final class ConfigLoader {
         }
         if (config.images() != null) {
             ImageData.requireSource(config.images().dataset());
+            if (config.images().inception() != null) {
+                InceptionFeatures.requireFile(config.images().inception());
+            }
         }
         Devices.require(config.device(), config.threads());
         return config;

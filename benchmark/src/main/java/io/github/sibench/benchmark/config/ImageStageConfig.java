@@ -28,10 +28,14 @@ import java.util.Objects;
  * @param writeImages whether to write every generated image in CIFAR's binary record layout
  * @param classifier the feature classifier's architecture and training
  * @param classifierCache folder of trained classifiers, or null for {@code ~/.cache/sibench/classifiers}
+ * @param inception path of a TorchScript Inception file ({@code inception-2015-12-05.pt}, see
+ *     {@link io.github.sibench.benchmark.images.InceptionFeatures}) to add the columns {@code inception_fid}
+ *     and {@code inception_fid_real}, or null (the default): no Inception metric. Never downloaded; the file
+ *     must exist when the config loads.
  */
 public record ImageStageConfig(ImageDatasetConfig dataset, Backbone backbone, TrainingConfig training, List<Long> seeds,
         List<Setting> settings, int top, int nSamples, int gridImages, boolean writeImages, ClassifierConfig classifier,
-        String classifierCache) {
+        String classifierCache, String inception) {
 
     /** Most images generated per model accepted (a guard against typos). */
     public static final int MAX_SAMPLES = 1_000_000;
@@ -58,6 +62,16 @@ public record ImageStageConfig(ImageDatasetConfig dataset, Backbone backbone, Tr
             } catch (InvalidPathException e) {
                 throw new IllegalArgumentException("images.classifierCache: '" + classifierCache
                         + "' is not a valid path here (" + e.getReason() + ")");
+            }
+        }
+        if (inception != null) {
+            require(!inception.isBlank(), "images.inception is blank; give the path of inception-2015-12-05.pt or "
+                    + "leave it out");
+            try {
+                Path.of(inception);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("images.inception: '" + inception + "' is not a valid path here ("
+                        + e.getReason() + ")");
             }
         }
         seeds = List.copyOf(seeds);
