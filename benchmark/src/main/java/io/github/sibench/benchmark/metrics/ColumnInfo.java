@@ -48,6 +48,9 @@ public record ColumnInfo(String direction, String description) {
         ImageMetrics.columnDescriptions().forEach((column, description) -> put(column,
                 column.startsWith("class_hit") ? "higher" : column.contains("_ci_") || column.endsWith("_std")
                         || column.endsWith("_real") ? "none" : "lower", description));
+        put("inception_fid", "lower", "FID: Frechet distance of Inception pool features (the user's TorchScript"
+                + " Inception file), generated vs test split");
+        put("inception_fid_real", "none", "inception_fid of as many real training images: the floor at this n");
         put("classifier_accuracy", "none", "test accuracy of the feature classifier behind the image metrics");
     }
 
