@@ -2,7 +2,7 @@ package io.github.sibench.benchmark;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sibench.reports.CsvTable;
+import io.github.sibench.reports.CsvFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,22 +67,26 @@ public final class NightlyCheck {
             }
         }
         try {
-            for (Map<String, String> row : CsvTable.read(dir.resolve("results.csv"))) {
+            for (Map<String, String> row : read(dir, "results.csv")) {
                 if (!"ok".equals(row.get("status"))) {
                     out.add("failed row: " + row.get("model") + " " + row.get("setting") + " " + row.get("sampler_label")
                             + " seed " + row.get("seed") + " on " + row.get("dataset") + ": " + row.get("reason"));
                 }
             }
             if (!expected.maxFidY().isEmpty()) {
-                checkFidY(CsvTable.read(dir.resolve("ranking.csv")), expected.maxFidY(), out);
+                checkFidY(read(dir, "ranking.csv"), expected.maxFidY(), out);
             }
             if (!expected.verdicts().isEmpty()) {
-                checkVerdicts(CsvTable.read(dir.resolve("consistency.csv")), expected.verdicts(), out);
+                checkVerdicts(read(dir, "consistency.csv"), expected.verdicts(), out);
             }
         } catch (IllegalArgumentException e) {
             out.add(e.getMessage());
         }
         return out;
+    }
+
+    private static List<Map<String, String>> read(Path dir, String name) {
+        return CsvFile.read(dir.resolve(name), name).rows();
     }
 
     private static void checkFidY(List<Map<String, String>> ranking, Map<String, Double> maxFidY, List<String> out) {

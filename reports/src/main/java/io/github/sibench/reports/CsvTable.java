@@ -1,23 +1,17 @@
 package io.github.sibench.reports;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV table with a fixed, ordered header (stable column names) written atomically with Commons CSV.
  * Rows are maps from column name to value; a column a row lacks is written empty, and a key that is not
- * a column is an error (so a typo never silently drops a value). {@link #read} reads such a file back.
+ * a column is an error (so a typo never silently drops a value). {@link CsvFile} reads such a file back.
  */
 public final class CsvTable {
 
@@ -64,37 +58,5 @@ public final class CsvTable {
                 }
             }
         });
-    }
-
-    /**
-     * Reads a CSV file with a header row: one map per row, column to value, in file order.
-     *
-     * @throws IllegalArgumentException one line naming the file when it is missing or malformed, or a row
-     *     has another number of values than the header
-     */
-    public static List<Map<String, String>> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("csv: no file " + file);
-        }
-        List<Map<String, String>> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            List<String> header = parser.getHeaderNames();
-            for (CSVRecord rec : parser) {
-                if (rec.size() != header.size()) {
-                    throw new IllegalArgumentException("csv: " + file + " line " + rec.getRecordNumber() + " has "
-                            + rec.size() + " values, the header " + header.size() + "; the file is damaged");
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), rec.get(i));
-                }
-                out.add(row);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("csv: cannot read " + file + ": " + e.getMessage().lines().findFirst()
-                    .orElse("") + "; the file is damaged");
-        }
-        return out;
     }
 }

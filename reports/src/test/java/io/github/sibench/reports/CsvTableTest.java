@@ -39,27 +39,6 @@ class CsvTableTest {
     }
 
     @Test
-    void readGivesTheRowsBackAndRefusesDamagedFilesInOneLine() throws Exception {
-        CsvTable t = new CsvTable(List.of("model", "fid_y", "note"));
-        t.add(Map.of("model", "a,b \"quoted\"", "fid_y", 0.5));
-        t.add(Map.of("model", "m", "note", "line\nbreak"));
-        Path f = dir.resolve("r.csv");
-        t.write(f);
-        assertEquals(List.of(Map.of("model", "a,b \"quoted\"", "fid_y", "0.5", "note", ""),
-                Map.of("model", "m", "fid_y", "", "note", "line\nbreak")), CsvTable.read(f));
-        Files.writeString(f, "a,b\n1,2\n3\n");
-        IllegalArgumentException short_ = assertThrows(IllegalArgumentException.class, () -> CsvTable.read(f));
-        assertTrue(short_.getMessage().contains("line 2 has 1 values, the header 2"), short_.getMessage());
-        Files.writeString(f, "a,b\n\"open,2\n");
-        IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> CsvTable.read(f));
-        assertTrue(open.getMessage().startsWith("csv: cannot read") && !open.getMessage().contains("\n"),
-                open.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> CsvTable.read(dir.resolve("none.csv")));
-        assertTrue(missing.getMessage().startsWith("csv: no file"), missing.getMessage());
-    }
-
-    @Test
     void unknownColumnIsRejected() {
         CsvTable t = new CsvTable(List.of("a"));
         assertThrows(IllegalArgumentException.class, () -> t.add(Map.of("b", 1)));

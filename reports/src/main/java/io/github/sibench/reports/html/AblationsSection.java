@@ -1,5 +1,6 @@
 package io.github.sibench.reports.html;
 
+import io.github.sibench.reports.CsvFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +25,13 @@ final class AblationsSection {
     private AblationsSection() {}
 
     static Map<String, Object> build(Run run, Ids ids) {
-        Table t = run.results();
+        CsvFile t = run.results();
         String metric = t.has("fid_y") ? "fid_y" : t.has("classifier_fd") ? "classifier_fd" : null;
         if (metric == null) {
             return null;
         }
         List<Map<String, String>> rows = run.okRows().stream()
-                .filter(r -> Double.isFinite(Table.number(r, metric))).toList();
+                .filter(r -> Double.isFinite(CsvFile.number(r, metric))).toList();
         List<Object> charts = new ArrayList<>();
         String nfe = t.column("nfe");
         if (nfe != null && t.column("sampler") != null) {
@@ -130,7 +131,7 @@ final class AblationsSection {
         double sum = 0;
         int n = 0;
         for (Map<String, String> r : rows) {
-            double v = Table.number(r, column);
+            double v = CsvFile.number(r, column);
             if (Double.isFinite(v)) {
                 sum += v;
                 n++;

@@ -1,5 +1,6 @@
 package io.github.sibench.reports.html;
 
+import io.github.sibench.reports.CsvFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ final class AgreementSection {
     private AgreementSection() {}
 
     static Map<String, Object> build(Run run) {
-        Table t = run.csv("agreement.csv").orElse(null);
+        CsvFile t = run.csv("agreement.csv").orElse(null);
         if (t == null || t.columns().size() < 2 || t.rows().isEmpty()) {
             return null;
         }
@@ -26,7 +27,7 @@ final class AgreementSection {
         for (Map<String, String> r : t.rows()) {
             List<Object> cells = new ArrayList<>();
             for (String m : metrics) {
-                double tau = Table.number(r, m);
+                double tau = CsvFile.number(r, m);
                 cells.add(Fmt.map("text", Double.isFinite(tau) ? String.format(Locale.ROOT, "%.2f", tau)
                         : r.get(m), "style", "background:" + colour(tau)
                         + (Double.isFinite(tau) && Math.abs(tau) > 0.6 ? ";color:#fff" : "")));

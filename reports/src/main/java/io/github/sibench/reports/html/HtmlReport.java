@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import io.github.sibench.reports.AtomicFiles;
+import io.github.sibench.reports.CsvFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -65,7 +66,13 @@ public final class HtmlReport {
             throw new IllegalArgumentException("report: no results.csv in " + runDir
                     + "; give a run's output folder");
         }
-        String html = render(runDir);
+        String html;
+        try {
+            html = render(runDir);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw m != null && m.startsWith("report: ") ? e : new IllegalArgumentException("report: " + m, e);
+        }
         Path target = runDir.resolve("report.html");
         AtomicFiles.writeString(target, html);
         return target;
@@ -112,7 +119,7 @@ public final class HtmlReport {
 
     /** Status counts, the failed rows with their reasons, and the run's time span. */
     private static void header(Run run, Map<String, Object> page) {
-        Table t = run.results();
+        CsvFile t = run.results();
         String status = t.column("status");
         Map<String, Integer> counts = new LinkedHashMap<>();
         List<Object> failed = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.github.sibench.reports.html;
 
+import io.github.sibench.reports.CsvFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class LossesSection {
         List<Curve> curves = new ArrayList<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
-            curves.add(curve(Table.read(f, "losses/" + name), name.substring(0, name.length() - 4), datasets));
+            curves.add(curve(CsvFile.read(f, "losses/" + name), name.substring(0, name.length() - 4), datasets));
         }
         Map<String, List<Curve>> byDataset = new LinkedHashMap<>();
         curves.stream().sorted(Comparator.comparingInt((Curve c) -> order(datasets, c.dataset()))
@@ -102,7 +103,7 @@ final class LossesSection {
     }
 
     /** Splits a stem {@code <dataset>_<model>_<setting>_seed<k>}; a data set known from results.csv wins. */
-    static Curve curve(Table t, String stem, List<String> datasets) {
+    static Curve curve(CsvFile t, String stem, List<String> datasets) {
         String step = t.column("step");
         String loss = t.column("loss");
         if (step == null || loss == null) {
@@ -139,7 +140,7 @@ final class LossesSection {
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = t.require(i, step);
-            y[i] = Table.number(t.rows().get(i), loss);
+            y[i] = CsvFile.number(t.rows().get(i), loss);
         }
         int window = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
         if (window > 1) {

@@ -1,6 +1,7 @@
 package io.github.sibench.reports.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.sibench.reports.CsvFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ final class MetricsSection {
     record Column(String direction, String description) {}
 
     static Map<String, Object> build(Run run) {
-        Table summary = run.csv("summary.csv").orElse(null);
+        CsvFile summary = run.csv("summary.csv").orElse(null);
         if (summary == null) {
             return null;
         }
@@ -65,7 +66,7 @@ final class MetricsSection {
                 boolean higher = c.direction().toLowerCase(Locale.ROOT).startsWith("high");
                 for (Map<String, Map<String, String>> row : g.getValue().values()) {
                     Map<String, String> cell = row.get(m);
-                    double v = cell == null ? Double.NaN : Table.number(cell, cmean);
+                    double v = cell == null ? Double.NaN : CsvFile.number(cell, cmean);
                     if (Double.isFinite(v) && (lower || higher)) {
                         best.merge(m, v, lower ? Math::min : Math::max);
                     }
@@ -89,10 +90,10 @@ final class MetricsSection {
                         cells.add(Fmt.map("value", ""));
                         continue;
                     }
-                    double mean = Table.number(cell, cmean);
-                    double std = Table.number(cell, cstd);
-                    seeds = Math.max(seeds, (int) nz(Table.number(cell, cn)));
-                    failed = Math.max(failed, (int) nz(Table.number(cell, cf)));
+                    double mean = CsvFile.number(cell, cmean);
+                    double std = CsvFile.number(cell, cstd);
+                    seeds = Math.max(seeds, (int) nz(CsvFile.number(cell, cn)));
+                    failed = Math.max(failed, (int) nz(CsvFile.number(cell, cf)));
                     Double b = best.get(m);
                     cells.add(Fmt.map("value", Fmt.num(mean) + (Double.isFinite(std) ? " ± " + Fmt.num(std) : ""),
                             "best", b != null && b == mean ? Boolean.TRUE : null));

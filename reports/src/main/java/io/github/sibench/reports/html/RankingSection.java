@@ -1,5 +1,6 @@
 package io.github.sibench.reports.html;
 
+import io.github.sibench.reports.CsvFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ final class RankingSection {
     private RankingSection() {}
 
     static Map<String, Object> build(Run run, Ids ids) {
-        Table t = run.csv("ranking.csv").orElse(null);
+        CsvFile t = run.csv("ranking.csv").orElse(null);
         if (t == null || t.rows().isEmpty()) {
             return null;
         }
@@ -44,11 +45,11 @@ final class RankingSection {
                 Map<String, String> r = rows.get(i);
                 String rank = value(r, t.column("rank"));
                 names.add(rank.isBlank() ? r.get(model) : r.get(model) + " (" + rank + ")");
-                m[i] = Table.number(r, mean);
-                lo[i] = Table.number(r, t.column("ci_low"));
-                hi[i] = Table.number(r, t.column("ci_high"));
+                m[i] = CsvFile.number(r, mean);
+                lo[i] = CsvFile.number(r, t.column("ci_low"));
+                hi[i] = CsvFile.number(r, t.column("ci_high"));
                 table.add(Fmt.map("rank", rank, "model", r.get(model),
-                        "mean", Fmt.num(m[i]), "std", Fmt.num(Table.number(r, t.column("std"))),
+                        "mean", Fmt.num(m[i]), "std", Fmt.num(CsvFile.number(r, t.column("std"))),
                         "ci", Fmt.interval(lo[i], hi[i]), "seeds", value(r, t.column("n_seeds")),
                         "tied", value(r, t.column("tied_with")).replace(";", ", ")));
             }

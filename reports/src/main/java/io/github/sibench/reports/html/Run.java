@@ -2,6 +2,7 @@ package io.github.sibench.reports.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sibench.reports.CsvFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +16,16 @@ import java.util.Optional;
  * @param dir the run directory
  * @param results results.csv
  */
-record Run(Path dir, Table results) {
+record Run(Path dir, CsvFile results) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Run load(Path dir) {
-        return new Run(dir, Table.read(dir.resolve("results.csv"), "results.csv"));
+        return new Run(dir, CsvFile.read(dir.resolve("results.csv"), "results.csv"));
     }
 
-    Optional<Table> csv(String relative) {
-        return Table.readIfPresent(dir, relative);
+    Optional<CsvFile> csv(String relative) {
+        return CsvFile.readIfPresent(dir, relative);
     }
 
     /** A JSON file of the run; empty when absent, a one-line error naming it when it does not parse. */
@@ -37,7 +38,7 @@ record Run(Path dir, Table results) {
             return Optional.of(JSON.readTree(path.toFile()));
         } catch (IOException e) {
             throw new IllegalArgumentException("report: cannot read " + relative + " as JSON: "
-                    + Table.oneLine(e.getMessage()).replaceAll(" at \\[Source.*", ""));
+                    + CsvFile.oneLine(e.getMessage()).replaceAll(" at \\[Source.*", ""));
         }
     }
 

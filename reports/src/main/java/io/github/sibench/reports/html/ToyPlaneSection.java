@@ -1,5 +1,6 @@
 package io.github.sibench.reports.html;
 
+import io.github.sibench.reports.CsvFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +94,7 @@ final class ToyPlaneSection {
 
     /** Every model's samples of the first setting with sample files, at its smallest seed. */
     private static List<Points> samples(Run run) {
-        Table results = run.results();
+        CsvFile results = run.results();
         String model = results.column("model");
         String setting = results.column("setting");
         String label = results.column("sampler_label", "sampler");
@@ -123,7 +124,7 @@ final class ToyPlaneSection {
         }
         List<Points> out = new ArrayList<>();
         for (String[] c : chosen.values()) {
-            Table t = run.csv("samples/" + c[4] + ".csv").orElseThrow();
+            CsvFile t = run.csv("samples/" + c[4] + ".csv").orElseThrow();
             Points p = points(t, "samples", t.column("assigned_class"));
             out.add(new Points(c[0] + " · " + c[2] + " · seed " + c[3] + " · " + c[1], p.note(), p.x(), p.y(),
                     p.cls()));
@@ -140,7 +141,7 @@ final class ToyPlaneSection {
     }
 
     /** Points of a file with columns Y0, Y1 (any case) and a class column, every k-th row. */
-    private static Points points(Table t, String what, String classColumn) {
+    private static Points points(CsvFile t, String what, String classColumn) {
         String cx = t.column("Y0");
         String cy = t.column("Y1");
         if (cx == null || cy == null) {
@@ -156,12 +157,12 @@ final class ToyPlaneSection {
         for (int i = 0; i < m; i++) {
             int row = (int) ((long) i * n / m);
             Map<String, String> r = t.rows().get(row);
-            double vx = Table.number(r, cx);
-            double vy = Table.number(r, cy);
+            double vx = CsvFile.number(r, cx);
+            double vy = CsvFile.number(r, cy);
             if (!Double.isFinite(vx) || !Double.isFinite(vy)) {
                 continue;
             }
-            double c = classColumn == null ? 0 : Table.number(r, classColumn);
+            double c = classColumn == null ? 0 : CsvFile.number(r, classColumn);
             x[kept] = vx;
             y[kept] = vy;
             cls[kept] = Double.isFinite(c) ? (int) c : -1;
@@ -174,7 +175,7 @@ final class ToyPlaneSection {
     }
 
     /** toy/density.csv: columns Y0, Y1, density on a regular grid (Y1 the outer loop). */
-    static Charts.Grid grid(Table t) {
+    static Charts.Grid grid(CsvFile t) {
         String cx = t.column("Y0");
         String cy = t.column("Y1");
         String cz = t.column("density", "p");
@@ -197,7 +198,7 @@ final class ToyPlaneSection {
         double[][] z = new double[y.length][x.length];
         for (int i = 0; i < t.rows().size(); i++) {
             Map<String, String> r = t.rows().get(i);
-            z[ys.get(t.require(i, cy))][xs.get(t.require(i, cx))] = Table.number(r, cz);
+            z[ys.get(t.require(i, cy))][xs.get(t.require(i, cx))] = CsvFile.number(r, cz);
         }
         return new Charts.Grid(x, y, z);
     }

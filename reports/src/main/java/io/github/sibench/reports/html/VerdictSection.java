@@ -1,5 +1,6 @@
 package io.github.sibench.reports.html;
 
+import io.github.sibench.reports.CsvFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ final class VerdictSection {
     private record Entry(String model, String rank, String mean, String ci) {}
 
     static Map<String, Object> build(Run run) {
-        Table t = run.csv("consistency.csv").orElse(null);
+        CsvFile t = run.csv("consistency.csv").orElse(null);
         if (t == null || t.rows().isEmpty()) {
             return null;
         }
@@ -60,7 +61,7 @@ final class VerdictSection {
 
     private static String number(Map<String, String> r, String column) {
         String raw = value(r, column);
-        double v = Table.number(r, column);
+        double v = CsvFile.number(r, column);
         return Double.isFinite(v) ? Fmt.num(v) : raw.isBlank() ? "–" : raw + " (undefined)";
     }
 

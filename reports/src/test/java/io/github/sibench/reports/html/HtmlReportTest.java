@@ -1,10 +1,6 @@
 package io.github.sibench.reports.html;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.github.sibench.reports.CsvFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HtmlReportTest {
 
@@ -251,7 +251,7 @@ class HtmlReportTest {
     void lossFileNamesSplitIntoDatasetModelSettingAndSeed(@TempDir Path tmp) throws IOException {
         Path f = tmp.resolve("x.csv");
         Files.writeString(f, "step,loss\n1,2.0\n2,1.0\n");
-        Table t = Table.read(f, "losses/x.csv");
+        CsvFile t = CsvFile.read(f, "losses/x.csv");
         var c = LossesSection.curve(t, "seed-toy_flow-matching_cfg_seed3", List.of("seed-toy", "cifar-100"));
         assertEquals(List.of("seed-toy", "flow-matching", "cfg", 3L),
                 List.of(c.dataset(), c.model(), c.setting(), c.seed()));

@@ -1,4 +1,4 @@
-package io.github.sibench.reports.html;
+package io.github.sibench.reports;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -19,29 +19,30 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file of a run read whole: the header and every row as a map from column name to its text. A file
- * that does not parse, has a row with another number of fields than the header, or repeats a column is
- * an {@link IllegalArgumentException} with one line naming the file.
+ * A CSV file read whole (Commons CSV): the header and every row as a map from column name to its text. A
+ * file that does not parse, has a row with another number of fields than the header, or repeats a column
+ * is an {@link IllegalArgumentException} with one line naming the file ({@code cannot read NAME as CSV:
+ * why}). {@link CsvTable} writes such files.
  *
  * @param file the file name shown in messages (relative to the run directory)
  * @param columns the header, in file order
  * @param rows the rows, each with every column (empty text for an empty field)
  */
-record Table(String file, List<String> columns, List<Map<String, String>> rows) {
+public record CsvFile(String file, List<String> columns, List<Map<String, String>> rows) {
 
-    Table {
+    public CsvFile {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
     }
 
     /** Reads {@code runDir/relative}; empty when the file does not exist. */
-    static Optional<Table> readIfPresent(Path runDir, String relative) {
+    public static Optional<CsvFile> readIfPresent(Path runDir, String relative) {
         Path path = runDir.resolve(relative);
         return Files.isRegularFile(path) ? Optional.of(read(path, relative)) : Optional.empty();
     }
 
     /** Reads a CSV file with a header row; {@code name} names it in messages. */
-    static Table read(Path path, String name) {
+    public static CsvFile read(Path path, String name) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).get();
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
@@ -68,10 +69,9 @@ record Table(String file, List<String> columns, List<Map<String, String>> rows) 
                 }
                 rows.add(Collections.unmodifiableMap(row));
             }
-            return new Table(name, columns, rows);
+            return new CsvFile(name, columns, rows);
         } catch (IllegalArgumentException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("report: ") ? e
-                    : corrupt(name, oneLine(e.getMessage()));
+            throw e.getMessage() != null && e.getMessage().startsWith(PREFIX) ? e : corrupt(name, oneLine(e.getMessage()));
         } catch (UncheckedIOException e) {
             throw corrupt(name, oneLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         } catch (IOException e) {
@@ -79,20 +79,24 @@ record Table(String file, List<String> columns, List<Map<String, String>> rows) 
         }
     }
 
+    private static final String PREFIX = "cannot read ";
+
     private static IllegalArgumentException corrupt(String name, String why) {
-        return new IllegalArgumentException("report: cannot read " + name + " as CSV: " + why);
+        return new IllegalArgumentException(PREFIX + name + " as CSV: " + why);
     }
 
-    static String oneLine(String message) {
+    /** {@code message} on one line ("unreadable" when null). */
+    public static String oneLine(String message) {
         return message == null ? "unreadable" : message.replaceAll("\\s+", " ").trim();
     }
 
-    boolean has(String column) {
+    /** Whether the header has {@code column}. */
+    public boolean has(String column) {
         return columns.contains(column);
     }
 
     /** The first column among {@code names} (case-insensitive) that the table has, or null. */
-    String column(String... names) {
+    public String column(String... names) {
         for (String n : names) {
             for (String c : columns) {
                 if (c.equalsIgnoreCase(n)) {
@@ -104,7 +108,7 @@ record Table(String file, List<String> columns, List<Map<String, String>> rows) 
     }
 
     /** The distinct values of a column in row order. */
-    Set<String> distinct(String column) {
+    public Set<String> distinct(String column) {
         Set<String> out = new LinkedHashSet<>();
         for (Map<String, String> r : rows) {
             out.add(r.getOrDefault(column, ""));
@@ -113,7 +117,7 @@ record Table(String file, List<String> columns, List<Map<String, String>> rows) 
     }
 
     /** The number in a field; NaN when empty, absent or not a number (e.g. "NaN", "n/a"). */
-    static double number(Map<String, String> row, String column) {
+    public static double number(Map<String, String> row, String column) {
         String text = column == null ? null : row.get(column);
         if (text == null || text.isBlank()) {
             return Double.NaN;
@@ -126,7 +130,7 @@ record Table(String file, List<String> columns, List<Map<String, String>> rows) 
     }
 
     /** The number in a field, or an error naming the file and line when it is not a finite number. */
-    double require(int rowIndex, String column) {
+    public double require(int rowIndex, String column) {
         double v = number(rows.get(rowIndex), column);
         if (!Double.isFinite(v)) {
             throw corrupt(file, "line " + (rowIndex + 2) + ": '" + column + "' is not a finite number: '"
