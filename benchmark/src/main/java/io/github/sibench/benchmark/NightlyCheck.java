@@ -1,5 +1,6 @@
 package io.github.sibench.benchmark;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.sibench.reports.CsvFile;
@@ -25,7 +26,9 @@ public final class NightlyCheck {
      * @param outputs files (relative to the run folder) that must exist and not be empty
      * @param maxFidY per model label, the largest acceptable mean FID-Y of the toy ranking
      * @param verdicts per setting, the expected verdict of {@code consistency.csv}
+     *     (a field {@code _comment} is allowed for notes; any other unknown field is an error)
      */
+    @JsonIgnoreProperties({"_comment"})
     public record Expectations(List<String> outputs, Map<String, Double> maxFidY, Map<String, String> verdicts) {
 
         public Expectations {

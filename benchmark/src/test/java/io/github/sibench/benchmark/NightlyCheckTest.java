@@ -64,5 +64,8 @@ class NightlyCheckTest {
         assertTrue(bad.getMessage().contains("maxFidY of si must be > 0"), bad.getMessage());
         Files.writeString(f, "{\"outputz\": []}");
         assertThrows(IllegalArgumentException.class, () -> NightlyCheck.Expectations.read(f));
+        // the repository's own file reads
+        NightlyCheck.Expectations nightly = NightlyCheck.Expectations.read(Path.of("..", ".ci", "nightly-expectations.json"));
+        assertTrue(nightly.outputs().contains("report.html") && nightly.verdicts().containsKey("unsup"));
     }
 }
