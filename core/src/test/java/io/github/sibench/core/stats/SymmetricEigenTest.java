@@ -142,6 +142,34 @@ class SymmetricEigenTest {
         }
     }
 
+    /** Hard cases for shifted QR: Wilkinson's W21+ (pairs agreeing to 1e-14), a graded and a 2-cyclic matrix. */
+    @Test
+    void classicallyHardMatrices() {
+        int n = 21;
+        double[][] w = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            w[i][i] = Math.abs(10 - i);
+            if (i + 1 < n) {
+                w[i][i + 1] = 1;
+                w[i + 1][i] = 1;
+            }
+        }
+        assertDecomposes(w, "Wilkinson W21+");
+        double[][] graded = randomSymmetric(new SplittableRandom(37), 15);
+        for (int i = 0; i < 15; i++) {
+            for (int j = 0; j < 15; j++) {
+                graded[i][j] *= Math.pow(10, 0.5 * (i + j) - 7);
+            }
+        }
+        assertDecomposes(graded, "graded");
+        double[][] cyclic = new double[8][8];
+        for (int i = 0; i < 8; i++) {
+            cyclic[i][(i + 1) % 8] = 1;
+            cyclic[(i + 1) % 8][i] = 1;
+        }
+        assertDecomposes(cyclic, "cycle graph");
+    }
+
     @Test
     void repeatedEigenvalues() {
         int n = 20;
