@@ -28,8 +28,13 @@ package io.github.sibench.core.stats;
  *
  * <p>Accuracy: eigenvalues to O(eps |A|) absolute error, vectors orthonormal to O(n eps) (backward stable,
  * GvL 8.3.6). That is what the PSD square roots of {@link FeatureGaussian} need (negative rounding values
- * are clipped there). Measured cost of a Frechet distance is in the benchmark notes; the previous cyclic
- * Jacobi solver took minutes at k = 2048.
+ * are clipped there).
+ *
+ * <p>Measured on the shared 2-core machine (4,000 x k Gaussian features' covariance): {@link #of} 0.07 to
+ * 0.1 s at k = 512 and 7.1 to 7.5 s at k = 2048, {@link #valuesOf} 0.05 s and 3.0 s. commons-math3 3.6.1's
+ * {@code EigenDecomposition} (same two phases, column-oriented loops) took 0.3 s and 43 to 54 s on the same
+ * matrices, hence the hand-written solver. The cyclic Jacobi method used before took 5 s per Frechet
+ * distance at k = 512 and did not finish one in 20 minutes at k = 2048.
  *
  * @param values eigenvalues, in ascending order
  * @param vectors eigenvectors as columns: {@code vectors[i][j]} is entry i of the eigenvector of
