@@ -10,8 +10,10 @@ package io.github.sibench.core.stats;
  *
  * computed stably as {@code tr (S1 S2)^(1/2) = tr (S1^(1/2) S2 S1^(1/2))^(1/2)}: both square roots are of
  * symmetric PSD matrices, taken by {@link SymmetricEigen} with negative rounding eigenvalues clipped to 0,
- * so no non-symmetric square root (and no complex rounding residue) is ever formed. The 2D case has the
- * closed form in {@link Gaussian2}.
+ * so no non-symmetric square root (and no complex rounding residue) is ever formed. With
+ * {@code S1 = V L V^T} and {@code W = V L^(1/2)}, {@code S1^(1/2) S2 S1^(1/2) = V (W^T S2 W) V^T}, so the
+ * inner square root's trace is {@code sum sqrt(eig(W^T S2 W))}: one full decomposition, one values-only
+ * decomposition and 1.5 k^3 multiply-adds. The 2D case has the closed form in {@link Gaussian2}.
  *
  * @param mean the mean, length k
  * @param covariance the k x k covariance, symmetric
@@ -95,9 +97,14 @@ public record FeatureGaussian(double[] mean, double[][] covariance) {
             double dm = mean[i] - other.mean[i];
             d += dm * dm + covariance[i][i] + other.covariance[i][i];
         }
-        double[][] r1 = sqrtPsd(covariance);
-        double[][] inner = multiply(multiply(r1, other.covariance), r1);
-        symmetrise(inner);
+        SymmetricEigen e1 = SymmetricEigen.of(covariance);
+        double[][] w = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                w[i][j] = e1.vectors()[i][j] * Math.sqrt(Math.max(0, e1.values()[j]));
+            }
+        }
+        double[][] inner = transposeTimes(w, multiply(other.covariance, w));
         double trSqrt = 0;
         for (double lambda : SymmetricEigen.valuesOf(inner)) {
             trSqrt += Math.sqrt(Math.max(0, lambda));
@@ -133,13 +140,32 @@ public record FeatureGaussian(double[] mean, double[][] covariance) {
         return out;
     }
 
-    private static void symmetrise(double[][] m) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < i; j++) {
-                double s = 0.5 * (m[i][j] + m[j][i]);
-                m[i][j] = s;
-                m[j][i] = s;
+    /**
+     * {@code W^T M} for k x k matrices when the product is known to be symmetric ({@code M = S W}, S
+     * symmetric): the upper triangle is accumulated row-wise and mirrored, so the result is exactly symmetric.
+     */
+    private static double[][] transposeTimes(double[][] w, double[][] m) {
+        int k = w.length;
+        double[][] out = new double[k][k];
+        for (int l = 0; l < k; l++) {
+            double[] wl = w[l];
+            double[] ml = m[l];
+            for (int i = 0; i < k; i++) {
+                double a = wl[i];
+                if (a == 0) {
+                    continue; // clipped (null-space) directions of S1
+                }
+                double[] oi = out[i];
+                for (int j = i; j < k; j++) {
+                    oi[j] += a * ml[j];
+                }
             }
         }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < i; j++) {
+                out[i][j] = out[j][i];
+            }
+        }
+        return out;
     }
 }
