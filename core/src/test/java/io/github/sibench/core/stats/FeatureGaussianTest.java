@@ -98,18 +98,15 @@ class FeatureGaussianTest {
         assertThrows(IllegalArgumentException.class, () -> FeatureGaussian.fit(flat, 4));
     }
 
-    /** k = 256 stays fast (two eigen decompositions); rank-deficient covariances (n < k) stay finite. */
+    /** Rank-deficient covariances (n < k) stay finite, and a set's distance to itself is 0 (timing: FrechetTiming). */
     @Test
     void handlesHighDimensionalRankDeficientFeatures() {
         SplittableRandom rng = new SplittableRandom(13);
         double[][] x = gaussianSample(rng, 100, 256, 0);
         double[][] y = gaussianSample(rng, 100, 256, 0);
-        long t0 = System.nanoTime();
         double fd = FeatureGaussian.frechet(x, y);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(Double.isFinite(fd) && fd > 0, "fd " + fd);
         assertEquals(0, FeatureGaussian.frechet(x, x), 1e-6 * fd);
-        assertTrue(ms < 20_000, "took " + ms + " ms");
     }
     /** The W^T S2 W route equals the textbook tr (S1^(1/2) S2 S1^(1/2))^(1/2) for non-commuting covariances. */
     @Test
