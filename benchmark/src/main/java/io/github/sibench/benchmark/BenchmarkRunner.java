@@ -7,6 +7,7 @@ import io.github.sibench.benchmark.config.ModelEntry;
 import io.github.sibench.benchmark.config.RunConfig;
 import io.github.sibench.benchmark.config.Setting;
 import io.github.sibench.benchmark.metrics.ColumnInfo;
+import io.github.sibench.benchmark.ranking.Agreement;
 import io.github.sibench.benchmark.ranking.Ranking;
 import io.github.sibench.core.random.SeedTree;
 import io.github.sibench.core.sampler.Samples;
@@ -40,7 +41,8 @@ import java.util.Map;
  * first as {@code config.json}; {@code results.csv} is rewritten atomically after every model and seed,
  * so an interrupted run keeps what it finished. A model that fails (NaN loss, unsupported sampler,
  * non-finite samples) gets rows with status {@code failed} and a reason, and the run goes on.
- * At the end {@code report.html} ({@link HtmlReport}) shows it all.
+ * {@code agreement.csv} gives Kendall's tau between every two score columns and the training loss over the
+ * run's ok rows ({@link Agreement}). At the end {@code report.html} ({@link HtmlReport}) shows it all.
  * {@code environment.json} records the run's provenance ({@link Environment}), {@code columns.json} what each
  * numeric column means ({@link ColumnInfo}), {@code losses/<dataset>_<model>_<setting>_seed<k>.csv} each
  * training run's loss curve ({@link LossCurve}).
@@ -132,6 +134,10 @@ public final class BenchmarkRunner {
         List<String> metrics = new ArrayList<>(columns.subList(columns.indexOf("train_seconds"), columns.size()));
         metrics.remove("network");
         Summaries.table(rows, metrics).write(dir.resolve("summary.csv"));
+        List<Map<String, Object>> ok = rows.stream().filter(r -> "ok".equals(r.get("status"))).toList();
+        if (ok.size() >= Agreement.MIN_ROWS) {
+            Agreement.write(Agreement.matrix(ok, columns), dir.resolve("agreement.csv"));
+        }
         AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment.finished()));
         try {
             HtmlReport.write(dir);

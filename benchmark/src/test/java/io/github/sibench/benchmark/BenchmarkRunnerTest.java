@@ -227,9 +227,19 @@ class BenchmarkRunnerTest {
     }
 
     @Test
+    void agreementCoversTheScoreColumnsOfTheRun() {
+        List<Map<String, String>> matrix = TinyRuns.rows(first.directory().resolve("agreement.csv"));
+        List<String> metrics = matrix.stream().map(r -> r.get("metric")).toList();
+        assertEquals("final_loss", metrics.get(0));
+        assertTrue(metrics.containsAll(List.of("fid_y", "sliced_w2_y", "off_manifold")), metrics.toString());
+        assertTrue(!metrics.contains("train_seconds") && !metrics.contains("fid_y_ci_low"), metrics.toString());
+        assertEquals(1.0, Double.parseDouble(matrix.get(1).get("fid_y")), 1e-12, "a metric agrees with itself");
+    }
+
+    @Test
     void theRunEndsWithItsReportShowingWhatItHas() throws Exception {
         String html = Files.readString(first.directory().resolve("report.html"));
-        for (String id : List.of("config", "toy-plane", "losses", "metrics", "ranking", "figure4")) {
+        for (String id : List.of("config", "toy-plane", "losses", "metrics", "agreement", "ranking", "figure4")) {
             assertTrue(html.contains("<section id=\"" + id + "\""), "section " + id + " missing");
         }
         assertTrue(!html.contains("<section id=\"verdict\""), "no image stage, no verdict");

@@ -12,13 +12,19 @@ import java.util.Map;
  *
  * @param direction {@code lower}, {@code higher}, {@code zero} or {@code none}
  * @param description one line
+ * @param score whether the column scores the samples (false for a run's cost or size: steps, NFE, times,
+ *     and for the training loss, each model's own objective)
  */
-public record ColumnInfo(String direction, String description) {
+public record ColumnInfo(String direction, String description, boolean score) {
 
     private static final Map<String, ColumnInfo> KNOWN = new LinkedHashMap<>();
 
+    /** Columns that describe a run's cost or size, not the quality of its samples. */
+    private static final java.util.Set<String> COST = java.util.Set.of("steps", "nfe", "ambient_dim", "n_train",
+            "train_steps", "train_seconds", "steps_per_second", "sample_seconds", "final_loss");
+
     private static void put(String column, String direction, String description) {
-        KNOWN.put(column, new ColumnInfo(direction, description));
+        KNOWN.put(column, new ColumnInfo(direction, description, !COST.contains(column) && !direction.equals("none")));
     }
 
     static {
@@ -77,17 +83,12 @@ public record ColumnInfo(String direction, String description) {
         String k = column.substring(at + 2);
         return switch (column.substring(0, at)) {
             case "mass_err" -> new ColumnInfo("zero", "fraction of points assigned to class " + k
-                    + " minus its true weight");
+                    + " minus its true weight", true);
             case "class_hit" -> new ColumnInfo("higher", "fraction of the points generated for class " + k
-                    + " that land in class " + k);
+                    + " that land in class " + k, true);
             case "fid_y" -> new ColumnInfo("lower", "FID-Y of the points generated for class " + k
-                    + " against class " + k + "'s exact moments");
+                    + " against class " + k + "'s exact moments", true);
             default -> null;
         };
-    }
-
-    /** The column names this class describes (per-class columns aside), for tests. */
-    static List<String> known() {
-        return List.copyOf(KNOWN.keySet());
     }
 }
