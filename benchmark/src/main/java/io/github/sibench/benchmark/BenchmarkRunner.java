@@ -39,8 +39,10 @@ import java.util.Map;
  * by classifier-FD, and the two rankings compared ({@code consistency.csv}); image rows go to the same
  * {@code results.csv}, told apart by the {@code dataset} column. The resolved config is written
  * first as {@code config.json}; {@code results.csv} is rewritten atomically after every model and seed,
- * so an interrupted run keeps what it finished. A model that fails (NaN loss, unsupported sampler,
- * non-finite samples) gets rows with status {@code failed} and a reason, and the run goes on.
+ * so an interrupted run keeps what it finished, and each finished cell (model x setting x seed) is kept in
+ * {@code cells/}, so that running the same command again skips it ({@link Cells}). A model that fails (NaN
+ * loss, unsupported sampler, non-finite samples) gets rows with status {@code failed} and a reason, and
+ * the run goes on.
  * {@code agreement.csv} gives Kendall's tau between every two score columns and the training loss over the
  * run's ok rows ({@link Agreement}). At the end {@code report.html} ({@link HtmlReport}) shows it all.
  * {@code environment.json} records the run's provenance ({@link Environment}), {@code columns.json} what each
@@ -80,8 +82,12 @@ public final class BenchmarkRunner {
      * One stage's plan: its data, the network and training of every model, how many points each sampler
      * generates, and the seeds and settings it runs.
      */
+    /**
+     * One stage of a run: its data, the settings its models train and sample with, and {@code measurement},
+     * the configuration of its data and metrics (part of every cell's key, {@link Cells}).
+     */
     record Stage(StageData data, Backbone backbone, TrainingConfig training, int nSamples, List<Long> seeds,
-            List<Setting> settings, boolean primarySamplerOnly) {}
+            List<Setting> settings, boolean primarySamplerOnly, Map<String, Object> measurement) {}
 
     private final RunConfig config;
     private final Progress progress;
@@ -108,8 +114,11 @@ public final class BenchmarkRunner {
         table = new CsvTable(columns);
         AtomicFiles.writeString(dir.resolve("columns.json"), ConfigLoader.toJson(ColumnInfo.of(columns)));
         Path results = dir.resolve("results.csv");
+        Map<String, Object> toyMeasurement = new LinkedHashMap<>();
+        toyMeasurement.put("dataset", config.dataset());
+        toyMeasurement.put("evaluation", config.evaluation());
         Stage toyStage = new Stage(toy, config.backbone(), config.training(), config.evaluation().nSamples(),
-                config.seeds(), config.settings(), false);
+                config.seeds(), config.settings(), false, toyMeasurement);
         runStage(toyStage, config.models(), results);
         Rankings rankings = new Rankings(progress);
         if (config.seeds().size() >= 2) {
@@ -154,8 +163,14 @@ public final class BenchmarkRunner {
         ImageStageConfig images = config.images();
         List<ModelEntry> selected = select(rankings, toy.name(), images);
         try (ImageStage image = ImageStage.prepare(config, dir, progress)) {
+            Map<String, Object> measurement = new LinkedHashMap<>();
+            measurement.put("dataset", images.dataset());
+            measurement.put("classifier", images.classifier());
+            measurement.put("inception", images.inception());
+            measurement.put("gridImages", images.gridImages());
+            measurement.put("writeImages", images.writeImages());
             Stage imageStage = new Stage(image, images.backbone(), images.training(), images.nSamples(),
-                    images.seeds(), images.settings(), true);
+                    images.seeds(), images.settings(), true, measurement);
             runStage(imageStage, selected, results);
             for (Setting setting : images.settings()) {
                 rankings.rank(rows, image.name(), setting, ImageStage.PRIMARY_METRIC, selected, images.seeds());
@@ -183,21 +198,61 @@ public final class BenchmarkRunner {
                 .orElseThrow()).toList();
     }
 
+    /**
+     * Runs every model x setting x seed of a stage, skipping cells finished by an earlier run of the same
+     * configuration into the same folder ({@link Cells}): their rows are taken from the cell files.
+     */
     private void runStage(Stage stage, List<ModelEntry> models, Path results) {
+        Cells cells = new Cells(results.getParent());
         for (ModelEntry entry : models) {
             for (Setting setting : stage.settings()) {
                 for (long seed : stage.seeds()) {
-                    runModel(stage, entry, setting, seed);
+                    Path cell = cells.file(entry.label(), setting.id(), seed, describe(stage, entry, setting, seed));
+                    List<Map<String, Object>> done = cells.read(cell);
+                    if (done != null) {
+                        done.forEach(this::add);
+                        progress.message("finished earlier: " + entry.label() + " " + setting.id() + " seed " + seed
+                                + " on " + stage.data().name());
+                    } else {
+                        int before = rows.size();
+                        runModel(stage, entry, setting, seed);
+                        List<Map<String, Object>> added = rows.subList(before, rows.size());
+                        if (added.stream().allMatch(r -> "ok".equals(r.get("status")))) {
+                            cells.write(cell, added);
+                        }
+                    }
                     table.write(results);
                 }
             }
         }
     }
 
+    /** Everything that can change the rows of one cell: its key's content. */
+    private Map<String, Object> describe(Stage stage, ModelEntry entry, Setting setting, long seed) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("measurement", stage.measurement());
+        d.put("backbone", stage.backbone());
+        d.put("training", stage.training());
+        d.put("nSamples", stage.nSamples());
+        d.put("model", entry.name());
+        d.put("label", entry.label());
+        d.put("config", entry.config());
+        d.put("samplers", samplers(stage, entry));
+        d.put("setting", setting);
+        d.put("seed", seed);
+        d.put("guidance", config.guidance());
+        d.put("device", config.device());
+        return d;
+    }
+
+    private static List<SamplerSpec> samplers(Stage stage, ModelEntry entry) {
+        return stage.primarySamplerOnly() ? entry.samplers().subList(0, 1) : entry.samplers();
+    }
+
     /** Trains one model in one setting with one seed and samples with each of its samplers (the image stage: its first). */
     private void runModel(Stage stage, ModelEntry entry, Setting setting, long seed) {
         StageData data = stage.data();
-        List<SamplerSpec> samplers = stage.primarySamplerOnly() ? entry.samplers().subList(0, 1) : entry.samplers();
+        List<SamplerSpec> samplers = samplers(stage, entry);
         ResolvedModel resolved = ResolvedModel.of(entry);
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("model", entry.label());
