@@ -94,9 +94,17 @@ public final class BenchmarkRunner {
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private CsvTable table;
 
+    private final Shard shard;
+
     public BenchmarkRunner(RunConfig config, Progress progress) {
+        this(config, progress, null);
+    }
+
+    /** A runner of one shard of the toy grid ({@link Shard}), or of the whole run when {@code shard} is null. */
+    public BenchmarkRunner(RunConfig config, Progress progress, Shard shard) {
         this.config = config;
         this.progress = progress;
+        this.shard = shard;
     }
 
     public Outcome run() {
@@ -120,6 +128,15 @@ public final class BenchmarkRunner {
         Stage toyStage = new Stage(toy, config.backbone(), config.training(), config.evaluation().nSamples(),
                 config.seeds(), config.settings(), false, toyMeasurement);
         runStage(toyStage, config.models(), results);
+        if (shard != null) {
+            table.write(results);
+            AtomicFiles.writeString(dir.resolve("shard.json"), ConfigLoader.toJson(shard));
+            AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment.finished()));
+            progress.message("shard " + shard.index() + " of " + shard.count() + " done; combine the shards with:"
+                    + " sibench merge OUT SHARD_DIR...");
+            int failed = (int) rows.stream().filter(r -> "failed".equals(r.get("status"))).count();
+            return new Outcome(dir, results, table.size(), failed, null);
+        }
         Rankings rankings = new Rankings(progress);
         if (config.seeds().size() >= 2) {
             for (Setting setting : config.settings()) {
@@ -204,9 +221,13 @@ public final class BenchmarkRunner {
      */
     private void runStage(Stage stage, List<ModelEntry> models, Path results) {
         Cells cells = new Cells(results.getParent());
+        int cellNumber = 0;
         for (ModelEntry entry : models) {
             for (Setting setting : stage.settings()) {
                 for (long seed : stage.seeds()) {
+                    if (shard != null && !shard.owns(cellNumber++)) {
+                        continue;
+                    }
                     Path cell = cells.file(entry.label(), setting.id(), seed, describe(stage, entry, setting, seed));
                     List<Map<String, Object>> done = cells.read(cell);
                     if (done != null) {

@@ -23,14 +23,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The command line: {@code run} (the default: resolve a configuration, run it, write the results and the
- * report), {@code report DIR} (rebuild {@code report.html} from a run's files), {@code check DIR --expect
- * FILE} (the nightly job's check, {@link NightlyCheck}) and {@code list}. Exit code 0 when every row is ok
+ * report; {@code --shard i/n} runs a part of the toy grid, {@link Shard}), {@code merge OUT SHARD_DIR...}
+ * (combine shards and finish the run, {@link Merge}), {@code report DIR} (rebuild {@code report.html} from a
+ * run's files), {@code check DIR --expect FILE} (the nightly job's check, {@link NightlyCheck}) and
+ * {@code list}. Exit code 0 when every row is ok
  * (or the command succeeded), 1 when some model or sampler failed (the others still ran) or a check found
  * problems, 2 for a bad configuration or input: one line {@code error: ...} naming the field, before
  * anything is trained or written.
  */
 @Command(name = "sibench", mixinStandardHelpOptions = true,
-        subcommands = {Main.Run.class, Main.Report.class, Main.Check.class, Main.ListCommand.class},
+        subcommands = {Main.Run.class, Main.Report.class, Main.Check.class, Main.MergeCommand.class,
+                Main.ListCommand.class},
         description = "Train, sample and measure generative models on the seed toy, rank them, and with an image "
                 + "stage check the ranking on images (results.csv, ranking.csv, consistency.csv, report.html). "
                 + "Without a subcommand: run.")
@@ -61,14 +64,27 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--dry-run", description = "Resolve and print the configuration, then exit.")
         boolean dryRun;
 
+        @Option(names = "--shard", paramLabel = "i/n", description = "Run only the i-th of n disjoint parts of the toy"
+                + " grid (n alone: i from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); output by default in"
+                + " <output>/shard-i-of-n; combine with `merge`.")
+        String shard;
+
         int run() {
             List<String> all = new ArrayList<>(overrides);
             if (output != null) {
                 all.add("output=" + output);
             }
             RunConfig config;
+            Shard part = null;
             try {
                 config = ConfigLoader.load(profile, configFile, all);
+                if (shard != null) {
+                    part = Shard.parse(shard, System.getenv());
+                    if (output == null) {
+                        all.add("output=" + Path.of(config.output()).resolve(part.folder()));
+                        config = ConfigLoader.load(profile, configFile, all);
+                    }
+                }
             } catch (IllegalArgumentException e) {
                 System.err.println("error: " + e.getMessage());
                 return 2;
@@ -79,15 +95,45 @@ public final class Main implements Callable<Integer> {
             }
             // config.threads() is applied already: loading started the engine to check the device (Devices)
             long start = System.nanoTime();
-            BenchmarkRunner.Outcome outcome = new BenchmarkRunner(config, new ConsoleProgress(System.err)).run();
-            System.err.printf("%d rows (%d failed) in %.1f s%n", outcome.rows(), outcome.failed(),
-                    (System.nanoTime() - start) / 1e9);
-            if (outcome.stageError() != null) {
-                System.err.println("error: " + outcome.stageError());
+            return report(new BenchmarkRunner(config, new ConsoleProgress(System.err), part).run(), start);
+        }
+    }
+
+    /** Prints where a finished run's files are; its exit code. */
+    static int report(BenchmarkRunner.Outcome outcome, long start) {
+        System.err.printf("%d rows (%d failed) in %.1f s%n", outcome.rows(), outcome.failed(),
+                (System.nanoTime() - start) / 1e9);
+        if (outcome.stageError() != null) {
+            System.err.println("error: " + outcome.stageError());
+        }
+        System.out.println("results: " + outcome.results().toAbsolutePath());
+        System.out.println("report:  " + outcome.directory().resolve("report.html").toAbsolutePath());
+        return outcome.failed() == 0 && outcome.stageError() == null ? 0 : 1;
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Combine the output folders of a run's shards (--shard) into OUT and finish the run there: "
+                    + "rankings, image stage, summaries, report.")
+    static final class MergeCommand implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "OUT", description = "Output folder of the merged run.")
+        Path out;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "SHARD_DIR", description = "The shards' folders.")
+        List<Path> shards;
+
+        @Override
+        public Integer call() {
+            RunConfig config;
+            try {
+                config = Merge.check(out, shards);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
             }
-            System.out.println("results: " + outcome.results().toAbsolutePath());
-            System.out.println("report:  " + outcome.directory().resolve("report.html").toAbsolutePath());
-            return outcome.failed() == 0 && outcome.stageError() == null ? 0 : 1;
+            Merge.copy(out, shards);
+            long start = System.nanoTime();
+            return report(new BenchmarkRunner(config, new ConsoleProgress(System.err)).run(), start);
         }
     }
 

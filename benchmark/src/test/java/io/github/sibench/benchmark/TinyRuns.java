@@ -43,6 +43,42 @@ final class TinyRuns {
                 "models=" + models));
     }
 
+    /** The command that runs {@code sibench} (Main) with {@code args} in another JVM on the test class path. */
+    static List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Starts {@link #command} with its output to {@code log}. */
+    static Process launch(Path log, List<String> args) throws IOException {
+        return new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** {@code --set} before each override. */
+    static List<String> setArgs(List<String> overrides) {
+        List<String> args = new ArrayList<>();
+        for (String o : overrides) {
+            args.add("--set");
+            args.add(o);
+        }
+        return args;
+    }
+
+    /** The rows of a results file without its timing columns. */
+    static List<Map<String, String>> withoutTiming(Path results) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, String> r : rows(results)) {
+            Map<String, String> m = new java.util.LinkedHashMap<>(r);
+            for (String timing : List.of("train_seconds", "steps_per_second", "sample_seconds")) {
+                m.remove(timing);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
     static RunConfig config(Path output, String seeds, String models) {
         return ConfigLoader.load("quick", null, overrides(output, seeds, models));
     }
