@@ -51,6 +51,19 @@ public record ColumnInfo(String direction, String description, boolean score) {
         put("mass_tv", "lower", "total variation between the class frequencies (off-support as one more"
                 + " outcome) and the true class weights");
         put("off_support", "lower", "fraction of points far from every mixture component");
+        put("knn_precision", "higher", "k-NN precision (k = 3, Kynkaanniemi et al. 2019): fraction of points inside"
+                + " the 3-NN balls of as many fresh true points");
+        put("knn_recall", "higher", "k-NN recall (k = 3): fraction of fresh true points inside the 3-NN balls of"
+                + " the generated points");
+        put("mmd_s0p1", "lower", "unbiased squared MMD to fresh true points, Gaussian kernel of bandwidth 0.1"
+                + " (fine structure)");
+        put("mmd_s0p3", "lower", "unbiased squared MMD to fresh true points, Gaussian kernel of bandwidth 0.3"
+                + " (cluster shape)");
+        put("mmd_s1", "lower", "unbiased squared MMD to fresh true points, Gaussian kernel of bandwidth 1"
+                + " (cluster placement)");
+        put("component_coverage", "higher", "total weight of the mixture components that receive at least one"
+                + " point (nearest component mean)");
+        put("cluster_coverage", "higher", "fraction of the classes that receive at least half their true weight");
         ImageMetrics.columnDescriptions().forEach((column, description) -> put(column,
                 column.startsWith("class_hit") ? "higher" : column.contains("_ci_") || column.endsWith("_std")
                         || column.endsWith("_real") ? "none" : "lower", description));

@@ -58,7 +58,8 @@ class MetricSuiteTest {
     @Test
     void columnsAreStableAndEveryOneIsMeasured() {
         List<String> unconditional = List.of("fid_y", "fid_y_ci_low", "fid_y_ci_high", "sliced_w2_y", "nll_y", "nll_y_median", "low_density_frac",
-                "off_manifold", "mass_tv", "off_support", "mass_err_c0", "mass_err_c1", "mass_err_c2");
+                "off_manifold", "knn_precision", "knn_recall", "mmd_s0p1", "mmd_s0p3", "mmd_s1", "component_coverage",
+                "mass_tv", "off_support", "cluster_coverage", "mass_err_c0", "mass_err_c1", "mass_err_c2");
         List<String> perClass = List.of("class_hit_c0", "fid_y_c0", "class_hit_c1", "fid_y_c1", "class_hit_c2",
                 "fid_y_c2");
         List<String> all = new ArrayList<>(unconditional);
