@@ -65,7 +65,7 @@ public final class Main implements Callable<Integer> {
         boolean dryRun;
 
         @Option(names = "--shard", paramLabel = "i/n", description = "Run only the i-th of n disjoint parts of the toy"
-                + " grid (n alone: i from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX); output by default in"
+                + " grid (n alone: i from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX), written to"
                 + " <output>/shard-i-of-n; combine with `merge`.")
         String shard;
 
@@ -80,10 +80,8 @@ public final class Main implements Callable<Integer> {
                 config = ConfigLoader.load(profile, configFile, all);
                 if (shard != null) {
                     part = Shard.parse(shard, System.getenv());
-                    if (output == null) {
-                        all.add("output=" + Path.of(config.output()).resolve(part.folder()));
-                        config = ConfigLoader.load(profile, configFile, all);
-                    }
+                    all.add("output=" + Path.of(config.output()).resolve(part.folder()));
+                    config = ConfigLoader.load(profile, configFile, all);
                 }
             } catch (IllegalArgumentException e) {
                 System.err.println("error: " + e.getMessage());

@@ -53,7 +53,7 @@ public record Shard(int index, int count) {
         return cell % count == index;
     }
 
-    /** The default output folder of this shard inside the run's folder. */
+    /** The output folder of this shard inside the run's folder. */
     String folder() {
         return "shard-" + index + "-of-" + count;
     }
