@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
 
     /** Profiles shipped with the suite. */
-    public static final List<String> PROFILES = List.of("quick", "paper", "stress", "stress-all", "cifar");
+    public static final List<String> PROFILES = List.of("quick", "paper", "stress", "stress-all", "cifar", "ablation");
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
