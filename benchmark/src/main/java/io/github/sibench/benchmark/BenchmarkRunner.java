@@ -134,8 +134,7 @@ public final class BenchmarkRunner {
             AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment.finished()));
             progress.message("shard " + shard.index() + " of " + shard.count() + " done; combine the shards with:"
                     + " sibench merge OUT SHARD_DIR...");
-            int failed = (int) rows.stream().filter(r -> "failed".equals(r.get("status"))).count();
-            return new Outcome(dir, results, table.size(), failed, null);
+            return new Outcome(dir, results, table.size(), failedRows(), null);
         }
         Rankings rankings = new Rankings(progress);
         if (config.seeds().size() >= 2) {
@@ -171,8 +170,11 @@ public final class BenchmarkRunner {
             // the results are written; a report that fails must not hide them
             progress.message("report.html not written: " + reason(e) + " (rebuild it with: sibench report " + dir + ")");
         }
-        int failed = (int) rows.stream().filter(r -> "failed".equals(r.get("status"))).count();
-        return new Outcome(dir, results, table.size(), failed, stageError);
+        return new Outcome(dir, results, table.size(), failedRows(), stageError);
+    }
+
+    private int failedRows() {
+        return (int) rows.stream().filter(r -> "failed".equals(r.get("status"))).count();
     }
 
     /** The image stage: the toy's top models trained on images, ranked, and compared with the toy ranking. */
