@@ -1,10 +1,11 @@
 package io.github.sibench.reports.html;
 
+import io.github.sibench.reports.background.CubeDistances;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
@@ -19,8 +20,8 @@ import java.util.TreeSet;
  *       Cauchy-Schwarz {@code |g| >= sum_i |g_i| / sqrt(d)}; the mean tends to {@code 3/sqrt(6) = 1.2247}
  *       times it.</li>
  * </ul>
- * The same experiment as the benchmark's {@code CubeDistances}, recomputed here (a fraction of a second)
- * because the report module does not depend on the benchmark.
+ * The Monte Carlo is {@link CubeDistances} (a fraction of a second), at more dimensions than the paper's
+ * table.
  */
 final class CubeFigure {
 
@@ -45,27 +46,9 @@ final class CubeFigure {
     static double[][] monteCarlo() {
         double[][] c = cached;
         if (c == null) {
-            int[] dims = dims();
-            SplittableRandom rng = new SplittableRandom(SEED);
-            c = new double[dims.length][];
-            for (int k = 0; k < dims.length; k++) {
-                int d = dims[k];
-                double sum = 0;
-                double sumSq = 0;
-                for (int p = 0; p < PAIRS; p++) {
-                    double sq = 0;
-                    for (int i = 0; i < d; i++) {
-                        double g = rng.nextDouble() - rng.nextDouble();
-                        sq += g * g;
-                    }
-                    double dist = Math.sqrt(sq);
-                    sum += dist;
-                    sumSq += dist * dist;
-                }
-                double mean = sum / PAIRS;
-                double var = Math.max(0, (sumSq - PAIRS * mean * mean) / (PAIRS - 1));
-                c[k] = new double[] {d, mean, Math.sqrt(var / PAIRS)};
-            }
+            List<Integer> dims = Arrays.stream(dims()).boxed().toList();
+            c = new CubeDistances(dims, PAIRS, SEED).call().stream()
+                    .map(r -> new double[] {r.dim(), r.mean(), r.standardError()}).toArray(double[][]::new);
             cached = c;
         }
         return c;

@@ -1,4 +1,4 @@
-package io.github.sibench.benchmark.background;
+package io.github.sibench.reports.background;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.github.sibench.benchmark.background;
+package io.github.sibench.reports.background;
 
 import java.util.ArrayList;
 import java.util.List;
