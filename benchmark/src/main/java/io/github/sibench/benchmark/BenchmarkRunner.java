@@ -2,6 +2,9 @@ package io.github.sibench.benchmark;
 
 import ai.djl.ndarray.NDManager;
 import io.github.sibench.benchmark.config.ConfigLoader;
+import io.github.sibench.benchmark.config.DatasetConfig;
+import io.github.sibench.benchmark.config.GridConfig;
+import io.github.sibench.benchmark.config.GridParameter;
 import io.github.sibench.benchmark.config.ImageStageConfig;
 import io.github.sibench.benchmark.config.ModelEntry;
 import io.github.sibench.benchmark.config.RunConfig;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs a benchmark: for each model x setting x seed, train once; for each of the model's samplers, generate,
@@ -44,7 +48,9 @@ import java.util.Map;
  * loss, unsupported sampler, non-finite samples) gets rows with status {@code failed} and a reason, and
  * the run goes on.
  * {@code agreement.csv} gives Kendall's tau between every two score columns and the training loss over the
- * run's ok rows ({@link Agreement}). At the end {@code report.html} ({@link HtmlReport}) shows it all.
+ * run's ok rows ({@link Agreement}); {@code efficiency.csv} the NFE each model needs to come within 10% of its
+ * best FID-Y, when it was sampled at several step counts ({@link SampleEfficiency}). Named ablation grids
+ * ({@link GridConfig}) add rows, told apart by the {@code grid} and {@code grid_value} columns. At the end {@code report.html} ({@link HtmlReport}) shows it all.
  * {@code environment.json} records the run's provenance ({@link Environment}), {@code columns.json} what each
  * numeric column means ({@link ColumnInfo}), {@code losses/<dataset>_<model>_<setting>_seed<k>.csv} each
  * training run's loss curve ({@link LossCurve}).
@@ -63,10 +69,9 @@ public final class BenchmarkRunner {
 
     /** Columns every results.csv starts with, in this order; the metric columns follow. */
     public static final List<String> BASE_COLUMNS = List.of("status", "reason", "model", "interpolant", "setting",
-            "sampler", "sampler_label", "steps", "nfe", "dataset", "ambient_dim", "n_train", "seed", "train_steps",
+            "sampler", "sampler_label", "steps", "nfe", "guidance_weight", "grid", "grid_value", "dataset", "ambient_dim", "n_train", "seed", "train_steps",
             "train_seconds", "steps_per_second", "sample_seconds", "final_loss", "network");
 
-    /** What a finished run produced. */
     /**
      * What a finished run produced.
      *
@@ -79,15 +84,45 @@ public final class BenchmarkRunner {
     public static final int RESAMPLES = 2000;
 
     /**
-     * One stage's plan: its data, the network and training of every model, how many points each sampler
-     * generates, and the seeds and settings it runs.
-     */
-    /**
-     * One stage of a run: its data, the settings its models train and sample with, and {@code measurement},
-     * the configuration of its data and metrics (part of every cell's key, {@link Cells}).
+     * One stage of a run: its data, the settings its models train and sample with, {@code measurement}, the
+     * configuration of its data and metrics (part of every cell's key, {@link Cells}), and its ablation grids
+     * (the toy's; none on images).
      */
     record Stage(StageData data, Backbone backbone, TrainingConfig training, int nSamples, List<Long> seeds,
-            List<Setting> settings, boolean primarySamplerOnly, Map<String, Object> measurement) {}
+            List<Setting> settings, boolean primarySamplerOnly, Map<String, Object> measurement,
+            List<GridConfig> grids) {}
+
+    /**
+     * One way a trained model is sampled, one row: a sampler, the guidance weight of the labelled settings,
+     * and the grid point it belongs to ({@code grid} null for the run's own rows).
+     */
+    record Draw(SamplerSpec sampler, double guidanceWeight, GridConfig grid, double value) {
+
+        /** What the grid point adds to file names, e.g. {@code _train-size-100}; empty for the run's own rows. */
+        String suffix() {
+            return grid == null ? "" : suffix(grid, value);
+        }
+
+        static String suffix(GridConfig grid, double value) {
+            return "_" + grid.name() + "-" + GridConfig.format(value);
+        }
+
+        /** The row's sampler, guidance and grid columns. */
+        void describe(Map<String, Object> row, Setting setting) {
+            row.put("sampler", sampler.name());
+            row.put("sampler_label", sampler.label());
+            if (sampler.fixedSteps()) {
+                row.put("steps", sampler.steps());
+            }
+            if (setting.labelled()) {
+                row.put("guidance_weight", guidanceWeight);
+            }
+            if (grid != null) {
+                row.put("grid", grid.name());
+                row.put("grid_value", GridConfig.format(value));
+            }
+        }
+    }
 
     private final RunConfig config;
     private final Progress progress;
@@ -126,7 +161,7 @@ public final class BenchmarkRunner {
         toyMeasurement.put("dataset", config.dataset());
         toyMeasurement.put("evaluation", config.evaluation());
         Stage toyStage = new Stage(toy, config.backbone(), config.training(), config.evaluation().nSamples(),
-                config.seeds(), config.settings(), false, toyMeasurement);
+                config.seeds(), config.settings(), false, toyMeasurement, config.grids());
         runStage(toyStage, config.models(), results);
         if (shard != null) {
             table.write(results);
@@ -163,6 +198,11 @@ public final class BenchmarkRunner {
         if (ok.size() >= Agreement.MIN_ROWS) {
             Agreement.write(Agreement.matrix(ok, columns), dir.resolve("agreement.csv"));
         }
+        CsvTable efficiency = SampleEfficiency.table(rows, config.grids().stream()
+                .filter(g -> g.vary() == GridParameter.STEPS).map(GridConfig::name).collect(Collectors.toSet()));
+        if (efficiency.size() > 0) {
+            efficiency.write(dir.resolve("efficiency.csv"));
+        }
         AtomicFiles.writeString(dir.resolve("environment.json"), ConfigLoader.toJson(environment.finished()));
         try {
             HtmlReport.write(dir);
@@ -189,7 +229,7 @@ public final class BenchmarkRunner {
             measurement.put("gridImages", images.gridImages());
             measurement.put("writeImages", images.writeImages());
             Stage imageStage = new Stage(image, images.backbone(), images.training(), images.nSamples(),
-                    images.seeds(), images.settings(), true, measurement);
+                    images.seeds(), images.settings(), true, measurement, List.of());
             runStage(imageStage, selected, results);
             for (Setting setting : images.settings()) {
                 rankings.rank(rows, image.name(), setting, ImageStage.PRIMARY_METRIC, selected, images.seeds());
@@ -218,8 +258,10 @@ public final class BenchmarkRunner {
     }
 
     /**
-     * Runs every model x setting x seed of a stage, skipping cells finished by an earlier run of the same
-     * configuration into the same folder ({@link Cells}): their rows are taken from the cell files.
+     * Runs every model x setting x seed of a stage, then every point of its grids that trains again
+     * ({@link GridParameter#retrains}), skipping cells finished by an earlier run of the same configuration
+     * into the same folder ({@link Cells}): their rows are taken from the cell files. The grids that only change
+     * sampling add their rows to the cell of the model they sample.
      */
     private void runStage(Stage stage, List<ModelEntry> models, Path results) {
         Cells cells = new Cells(results.getParent());
@@ -227,31 +269,93 @@ public final class BenchmarkRunner {
         for (ModelEntry entry : models) {
             for (Setting setting : stage.settings()) {
                 for (long seed : stage.seeds()) {
-                    if (shard != null && !shard.owns(cellNumber++)) {
+                    if (shard == null || shard.owns(cellNumber)) {
+                        runCell(cells, stage, entry, setting, seed, draws(stage, entry, setting), "", results);
+                    }
+                    cellNumber++;
+                }
+            }
+        }
+        for (GridConfig grid : stage.grids()) {
+            if (!grid.vary().retrains()) {
+                continue;
+            }
+            for (double value : grid.values()) {
+                Stage variant = withNTrain(stage, (int) value);
+                for (ModelEntry entry : models) {
+                    if (!grid.runs(entry.label())) {
                         continue;
                     }
-                    Path cell = cells.file(entry.label(), setting.id(), seed, describe(stage, entry, setting, seed));
-                    List<Map<String, Object>> done = cells.read(cell);
-                    if (done != null) {
-                        done.forEach(this::add);
-                        progress.message("finished earlier: " + entry.label() + " " + setting.id() + " seed " + seed
-                                + " on " + stage.data().name());
-                    } else {
-                        int before = rows.size();
-                        runModel(stage, entry, setting, seed);
-                        List<Map<String, Object>> added = rows.subList(before, rows.size());
-                        if (added.stream().allMatch(r -> "ok".equals(r.get("status")))) {
-                            cells.write(cell, added);
+                    for (Setting setting : stage.settings()) {
+                        if (!grid.runsIn(setting)) {
+                            continue;
+                        }
+                        List<Draw> draws = grid.vary().samplers(entry.samplers(), value).stream()
+                                .map(s -> new Draw(s, config.guidance().weight(), grid, value)).toList();
+                        for (long seed : stage.seeds()) {
+                            if (shard == null || shard.owns(cellNumber)) {
+                                runCell(cells, variant, entry, setting, seed, draws, Draw.suffix(grid, value), results);
+                            }
+                            cellNumber++;
                         }
                     }
-                    table.write(results);
                 }
             }
         }
     }
 
+    /** Runs one cell, or takes its rows from an earlier run's cell file; {@code suffix} tells grid cells apart. */
+    private void runCell(Cells cells, Stage stage, ModelEntry entry, Setting setting, long seed, List<Draw> draws,
+            String suffix, Path results) {
+        Path cell = cells.file(entry.label() + suffix, setting.id(), seed, describe(stage, entry, setting, seed, draws));
+        List<Map<String, Object>> done = cells.read(cell);
+        String task = entry.label() + suffix + " " + setting.id() + " seed " + seed + " on " + stage.data().name();
+        if (done != null) {
+            done.forEach(this::add);
+            progress.message("finished earlier: " + task);
+        } else {
+            int before = rows.size();
+            runModel(stage, entry, setting, seed, draws, suffix, task);
+            List<Map<String, Object>> added = rows.subList(before, rows.size());
+            if (added.stream().allMatch(r -> "ok".equals(r.get("status")))) {
+                cells.write(cell, added);
+            }
+        }
+        table.write(results);
+    }
+
+    /**
+     * The rows of a model's own cell: its samplers (the image stage: its first) with the run's guidance weight,
+     * then the points of the stage's grids that only change sampling ({@link GridParameter#samplers}).
+     */
+    private List<Draw> draws(Stage stage, ModelEntry entry, Setting setting) {
+        double weight = config.guidance().weight();
+        List<SamplerSpec> own = stage.primarySamplerOnly() ? entry.samplers().subList(0, 1) : entry.samplers();
+        List<Draw> draws = new ArrayList<>(own.stream().map(s -> new Draw(s, weight, null, 0)).toList());
+        for (GridConfig grid : stage.grids()) {
+            if (grid.vary().retrains() || !grid.runs(entry.label()) || !grid.runsIn(setting)) {
+                continue;
+            }
+            for (double value : grid.values()) {
+                double w = grid.vary() == GridParameter.GUIDANCE_WEIGHT ? value : weight;
+                grid.vary().samplers(entry.samplers(), value).forEach(s -> draws.add(new Draw(s, w, grid, value)));
+            }
+        }
+        return draws;
+    }
+
+    /** The toy stage on a training set of {@code nTrain} points (a training-set-size grid point). */
+    private Stage withNTrain(Stage stage, int nTrain) {
+        DatasetConfig d = config.dataset();
+        DatasetConfig dataset = new DatasetConfig(d.name(), d.ambientDim(), nTrain, d.embeddingSeed(), d.dataSeed());
+        Map<String, Object> measurement = new LinkedHashMap<>(stage.measurement());
+        measurement.put("dataset", dataset);
+        return new Stage(new ToyStage(config, dataset, Path.of(config.output()), false), stage.backbone(),
+                stage.training(), stage.nSamples(), stage.seeds(), stage.settings(), false, measurement, List.of());
+    }
+
     /** Everything that can change the rows of one cell: its key's content. */
-    private Map<String, Object> describe(Stage stage, ModelEntry entry, Setting setting, long seed) {
+    private Map<String, Object> describe(Stage stage, ModelEntry entry, Setting setting, long seed, List<Draw> draws) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("measurement", stage.measurement());
         d.put("backbone", stage.backbone());
@@ -260,7 +364,7 @@ public final class BenchmarkRunner {
         d.put("model", entry.name());
         d.put("label", entry.label());
         d.put("config", entry.config());
-        d.put("samplers", samplers(stage, entry));
+        d.put("draws", draws);
         d.put("setting", setting);
         d.put("seed", seed);
         d.put("guidance", config.guidance());
@@ -268,14 +372,10 @@ public final class BenchmarkRunner {
         return d;
     }
 
-    private static List<SamplerSpec> samplers(Stage stage, ModelEntry entry) {
-        return stage.primarySamplerOnly() ? entry.samplers().subList(0, 1) : entry.samplers();
-    }
-
-    /** Trains one model in one setting with one seed and samples with each of its samplers (the image stage: its first). */
-    private void runModel(Stage stage, ModelEntry entry, Setting setting, long seed) {
+    /** Trains one model in one setting with one seed and samples it once per draw, one row each. */
+    private void runModel(Stage stage, ModelEntry entry, Setting setting, long seed, List<Draw> draws, String suffix,
+            String task) {
         StageData data = stage.data();
-        List<SamplerSpec> samplers = samplers(stage, entry);
         ResolvedModel resolved = ResolvedModel.of(entry);
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("model", entry.label());
@@ -291,7 +391,6 @@ public final class BenchmarkRunner {
                 seeds.child("model").seed(), config.device());
         int[] labels = setting.labelled() ? data.drawClasses(stage.nSamples(), seeds.child("classes")) : null;
         long generation = seeds.child("generate").seed();
-        String task = entry.label() + " " + setting.id() + " seed " + seed + " on " + data.name();
         try (GenerativeModel model = resolved.create(context)) {
             common.put("network", model.network());
             TrainResult trained;
@@ -303,28 +402,29 @@ public final class BenchmarkRunner {
                 });
             } finally {
                 curve.write(Path.of(config.output()).resolve("losses").resolve(String.format(Locale.ROOT,
-                        "%s_%s_%s_seed%d.csv", data.name(), entry.label(), setting.id(), seed)));
+                        "%s_%s%s_%s_seed%d.csv", data.name(), entry.label(), suffix, setting.id(), seed)));
             }
             common.put("train_steps", trained.steps());
             common.put("train_seconds", trained.seconds());
             common.put("steps_per_second", trained.stepsPerSecond());
             common.put("final_loss", trained.finalLoss());
-            for (SamplerSpec sampler : samplers) {
+            for (Draw draw : draws) {
                 Map<String, Object> row = new LinkedHashMap<>(common);
-                describe(row, sampler);
+                draw.describe(row, setting);
                 try {
-                    sample(model, sampler, labels, generation, stage, row, seed);
+                    sample(model, draw, labels, generation, stage, row, seed);
                     row.put("status", "ok");
                 } catch (RuntimeException e) {
                     fail(row, e);
-                    progress.message("FAILED " + task + " " + sampler.label() + ": " + row.get("reason"));
+                    progress.message("FAILED " + task + " " + draw.sampler().label() + draw.suffix() + ": "
+                            + row.get("reason"));
                 }
                 add(row);
             }
         } catch (RuntimeException e) {
-            for (SamplerSpec sampler : samplers) {
+            for (Draw draw : draws) {
                 Map<String, Object> row = new LinkedHashMap<>(common);
-                describe(row, sampler);
+                draw.describe(row, setting);
                 fail(row, e);
                 add(row);
             }
@@ -361,25 +461,18 @@ public final class BenchmarkRunner {
      * @param labels the class of each point to generate (drawn once per row seed), or null for unconditional
      * @param generation the generation seed, the same for every sampler of the row
      */
-    private void sample(GenerativeModel model, SamplerSpec sampler, int[] labels, long generation, Stage stage,
+    private void sample(GenerativeModel model, Draw draw, int[] labels, long generation, Stage stage,
             Map<String, Object> row, long seed) {
-        Guidance guidance = labels == null ? Guidance.NONE : Guidance.of(labels, config.guidance().weight());
+        SamplerSpec sampler = draw.sampler();
+        Guidance guidance = labels == null ? Guidance.NONE : Guidance.of(labels, draw.guidanceWeight());
         try (NDManager m = NDManager.newBaseManager()) {
             long start = System.nanoTime();
             Samples samples = model.generate(sampler, stage.nSamples(), guidance, generation, m);
             row.put("sample_seconds", (System.nanoTime() - start) / 1e9);
             row.put("nfe", samples.nfe());
-            String stem = String.format(Locale.ROOT, "%s_%s_%s_seed%d", row.get("model"), row.get("setting"),
-                    sampler.label(), seed);
+            String stem = String.format(Locale.ROOT, "%s_%s_%s%s_seed%d", row.get("model"), row.get("setting"),
+                    sampler.label(), draw.suffix(), seed);
             row.putAll(stage.data().measure(samples, labels, seed, stem));
-        }
-    }
-
-    private static void describe(Map<String, Object> row, SamplerSpec sampler) {
-        row.put("sampler", sampler.name());
-        row.put("sampler_label", sampler.label());
-        if (sampler.fixedSteps()) {
-            row.put("steps", sampler.steps());
         }
     }
 

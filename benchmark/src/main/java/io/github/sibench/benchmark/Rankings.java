@@ -18,7 +18,7 @@ import java.util.Map;
  * and {@code consistency.csv} ({@link RankingCsv}).
  *
  * <p>A model is ranked by its <em>primary sampler</em>, the first it lists, on the rows of one dataset and
- * setting: its metric on every seed of the stage, from rows with status {@code ok}. A model with a failed
+ * setting: its metric on every seed of the stage, from rows with status {@code ok} (not ablation-grid rows). A model with a failed
  * or missing row on any seed is left out of the ranking (a message says so), since the tie test pairs seeds.
  * Every bootstrap draws from a node of {@code SeedTree.root(0).child("ranking")} named after the dataset
  * and setting, so the files depend only on the rows.
@@ -103,7 +103,8 @@ final class Rankings {
             String model, String sampler, long seed) {
         for (Map<String, Object> r : rows) {
             if (dataset.equals(r.get("dataset")) && setting.id().equals(r.get("setting")) && model.equals(r.get("model"))
-                    && sampler.equals(r.get("sampler_label")) && r.get("seed") instanceof Number s && s.longValue() == seed) {
+                    && sampler.equals(r.get("sampler_label")) && r.get("seed") instanceof Number s && s.longValue() == seed
+                    && r.get("grid") == null) {
                 return r;
             }
         }

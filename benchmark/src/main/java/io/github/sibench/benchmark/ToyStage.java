@@ -1,5 +1,6 @@
 package io.github.sibench.benchmark;
 
+import io.github.sibench.benchmark.config.DatasetConfig;
 import io.github.sibench.benchmark.config.RunConfig;
 import io.github.sibench.benchmark.config.Setting;
 import io.github.sibench.benchmark.metrics.MetricSuite;
@@ -19,33 +20,43 @@ import java.util.Map;
 final class ToyStage implements StageData {
 
     private final RunConfig config;
+    private final DatasetConfig dataset;
     private final ToyData data;
     private final MetricSuite metrics;
     private final Path samplesDir;
 
     ToyStage(RunConfig config, Path dir) {
+        this(config, config.dataset(), dir, true);
+    }
+
+    /**
+     * The toy of {@code dataset} (the run's, or a variant of it in an ablation grid) with the run's other
+     * settings; {@code writeToy}: whether to write its training points and density to {@code toy/}.
+     */
+    ToyStage(RunConfig config, DatasetConfig dataset, Path dir, boolean writeToy) {
         this.config = config;
-        this.data = ToyData.prepare(config.dataset());
+        this.dataset = dataset;
+        this.data = ToyData.prepare(dataset);
         this.metrics = new MetricSuite(data, config.evaluation());
         this.samplesDir = dir.resolve("samples");
-        if (config.evaluation().writeSamples()) {
+        if (writeToy && config.evaluation().writeSamples()) {
             SampleFiles.writeToy(dir.resolve("toy"), data.prepared());
         }
     }
 
     @Override
     public String name() {
-        return config.dataset().name();
+        return dataset.name();
     }
 
     @Override
     public List<Integer> shape() {
-        return List.of(config.dataset().ambientDim());
+        return List.of(dataset.ambientDim());
     }
 
     @Override
     public int nTrain() {
-        return config.dataset().nTrain();
+        return dataset.nTrain();
     }
 
     @Override

@@ -91,7 +91,7 @@ public final class ConfigLoader {
         }
         RunConfig config = new RunConfig(raw.profile(), raw.output(), raw.device(), raw.threads(), raw.seeds(),
                 raw.dataset(), raw.backbone(), raw.training(), raw.evaluation(), raw.settings(), raw.guidance(), resolved,
-                raw.images());
+                raw.images(), raw.grids());
         Path output = Path.of(config.output());
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new ConfigException("output: '" + config.output() + "' exists and is not a directory");

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param models the models and their samplers
  * @param images the image stage (the toy's top models trained on images and ranked again), or null for a
  *     toy-only run
+ * @param grids named ablation grids of the toy stage ({@link GridConfig}), run after the run's own rows;
+ *     null or empty for none
  *
  * <p>Besides each field's own range, the sizes must fit: every array a run allocates (training set,
  * generated batch, network activations and weights) must have fewer than 2^31 elements, the most a Java
@@ -47,7 +49,8 @@ public record RunConfig(
         List<Setting> settings,
         GuidanceConfig guidance,
         List<ModelEntry> models,
-        ImageStageConfig images) {
+        ImageStageConfig images,
+        List<GridConfig> grids) {
 
     /** Most PyTorch threads accepted (a guard against typos). */
     public static final int MAX_THREADS = 1024;
@@ -116,9 +119,48 @@ public record RunConfig(
                     + models.size() + " models; use 0 for every model");
             require(images.top() != 1, "images.top must be 0 or at least 2: one model has no ranking to compare");
         }
+        grids = grids == null ? List.of() : List.copyOf(grids);
+        checkGrids(grids, models, settings, dataset.ambientDim());
         seeds = List.copyOf(seeds);
         settings = List.copyOf(settings);
         models = List.copyOf(models);
+    }
+
+    /**
+     * Grids must have distinct names, name models and settings of the run, and have something to run: a model
+     * they name must have a sampler with the parameter, and an unnamed set of models must contain one.
+     */
+    private static void checkGrids(List<GridConfig> grids, List<ModelEntry> models, List<Setting> settings, int dim) {
+        List<String> labels = models.stream().map(ModelEntry::label).toList();
+        for (int i = 0; i < grids.size(); i++) {
+            GridConfig g = grids.get(i);
+            require(g != null, "grids[" + i + "] is null; give {\"name\": ..., \"vary\": ..., \"values\": [...]}");
+            String where = "grids[" + g.name() + "]";
+            require(grids.stream().filter(o -> o != null && o.name().equals(g.name())).count() == 1,
+                    "grids must have distinct names: " + g.name() + " appears twice");
+            for (String m : g.models()) {
+                require(labels.contains(m), where + ".models: no model labelled '" + m + "' in the run; models: " + labels);
+                ModelEntry entry = models.get(labels.indexOf(m));
+                require(!g.vary().samplers(entry.samplers(), g.values().get(0)).isEmpty(), where + ".models: model " + m
+                        + " has no sampler with " + g.vary().configName() + " (" + entry.samplers().stream()
+                        .map(s -> s.label()).toList() + "); add one or drop the model from the grid");
+            }
+            for (Setting s : g.settings()) {
+                require(settings.contains(s), where + ".settings: " + s.id() + " is not among the run's settings "
+                        + settings.stream().map(Setting::id).toList());
+            }
+            require(settings.stream().anyMatch(g::runsIn), where + ": none of the run's settings "
+                    + settings.stream().map(Setting::id).toList() + " fits a " + g.vary().configName() + " grid"
+                    + (g.vary() == GridParameter.GUIDANCE_WEIGHT ? "; add cfg or semi to settings" : ""));
+            require(models.stream().anyMatch(m -> g.runs(m.label())
+                    && !g.vary().samplers(m.samplers(), g.values().get(0)).isEmpty()), where + ": no model of the run has "
+                    + "a sampler with " + g.vary().configName());
+            if (g.vary() == GridParameter.N_TRAIN) {
+                for (double n : g.values()) {
+                    fits(where + " nTrain x dataset.ambientDim", n, dim);
+                }
+            }
+        }
     }
 
     /** Refuses a size product that no single array can hold (2^31 - 1 elements). */
