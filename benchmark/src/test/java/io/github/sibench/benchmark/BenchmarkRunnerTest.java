@@ -57,7 +57,7 @@ class BenchmarkRunnerTest {
         expected.addAll(metricColumns());
         assertEquals(expected, TinyRuns.header(first.results()));
         assertEquals(List.of("status", "reason", "model", "interpolant", "setting", "sampler", "sampler_label", "steps",
-                "nfe", "dataset", "ambient_dim", "n_train", "seed", "train_steps", "train_seconds", "steps_per_second",
+                "nfe", "guidance_weight", "grid", "grid_value", "dataset", "ambient_dim", "n_train", "seed", "train_steps", "train_seconds", "steps_per_second",
                 "sample_seconds", "final_loss", "network"), BenchmarkRunner.BASE_COLUMNS);
     }
 

@@ -18,19 +18,26 @@ class ShardTest {
             + "{\"name\":\"diffusion-edm\",\"samplers\":[{\"name\":\"edm-heun\",\"steps\":4}]},"
             + "{\"name\":\"stochastic-interpolant\",\"config\":{\"a\":1.0},\"samplers\":[{\"name\":\"heun\",\"steps\":4}]}]";
 
+    /** A training-set-size grid: its cells train again, so they are shared out like the run's own. */
+    private static final String GRID = "grids=[{\"name\":\"size\",\"vary\":\"nTrain\",\"values\":[200]}]";
+
     @TempDir
     Path tmp;
 
     /**
-     * Two shards run as two processes (the second takes its index from SLURM_ARRAY_TASK_ID, as a Slurm array
+     * Two shards of a run with a grid run as two processes (the second takes its index from SLURM_ARRAY_TASK_ID, as a Slurm array
      * task would), then merged: the same results.csv and ranking.csv as one process, timing columns aside.
      */
     @Test
     void twoShardsInTwoProcessesMergeToTheSingleProcessResults() throws Exception {
-        BenchmarkRunner.Outcome whole = new BenchmarkRunner(TinyRuns.config(tmp.resolve("whole"), "[0,1]", MODELS),
-                Progress.SILENT).run();
+        List<String> whole0 = TinyRuns.overrides(tmp.resolve("whole"), "[0,1]", MODELS);
+        whole0.add(GRID);
+        BenchmarkRunner.Outcome whole = new BenchmarkRunner(
+                io.github.sibench.benchmark.config.ConfigLoader.load("quick", null, whole0), Progress.SILENT).run();
         Path base = tmp.resolve("sharded");
-        List<String> args = TinyRuns.setArgs(TinyRuns.overrides(base, "[0,1]", MODELS));
+        List<String> overrides = TinyRuns.overrides(base, "[0,1]", MODELS);
+        overrides.add(GRID);
+        List<String> args = TinyRuns.setArgs(overrides);
         List<String> first = new java.util.ArrayList<>(List.of("run", "--shard", "0/2"));
         first.addAll(args);
         Process a = TinyRuns.launch(tmp.resolve("a.log"), first);
@@ -45,8 +52,9 @@ class ShardTest {
         assertEquals(0, pb.exitValue(), Files.readString(tmp.resolve("b.log")));
         Path s0 = base.resolve("shard-0-of-2");
         Path s1 = base.resolve("shard-1-of-2");
-        assertEquals(3, TinyRuns.rows(s0.resolve("results.csv")).size(), "cells 0, 2, 4 of 6");
-        assertEquals(3, TinyRuns.rows(s1.resolve("results.csv")).size(), "cells 1, 3, 5 of 6");
+        // 3 models x 2 seeds, then the same on 200 training points
+        assertEquals(6, TinyRuns.rows(s0.resolve("results.csv")).size(), "cells 0, 2, ..., 10 of 12");
+        assertEquals(6, TinyRuns.rows(s1.resolve("results.csv")).size(), "cells 1, 3, ..., 11 of 12");
 
         Path merged = tmp.resolve("merged");
         MainTest.Result r = MainTest.execute("merge", merged.toString(), s1.toString(), s0.toString());
