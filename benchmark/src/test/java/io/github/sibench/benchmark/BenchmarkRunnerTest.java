@@ -253,6 +253,8 @@ class BenchmarkRunnerTest {
             Map<?, ?> info = (Map<?, ?>) described.get(column);
             assertTrue(info != null && !((String) info.get("description")).isBlank(), column + " is not described");
             assertTrue(List.of("lower", "higher", "zero", "none").contains(info.get("direction")), column);
+            assertTrue(List.of("plane", "ambient").contains(info.get("space")), column + " is measured on the toy: "
+                    + info.get("space"));
         }
     }
 

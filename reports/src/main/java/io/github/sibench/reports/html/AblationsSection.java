@@ -15,9 +15,13 @@ import java.util.TreeMap;
  *       name, several sampler labels; an adaptive sampler's NFE varying from seed to seed is no
  *       ablation), log x;</li>
  *   <li>training-set size {@code n_train}, log x;</li>
- *   <li>guidance weight {@code guidance_weight} (when results.csv has that column).</li>
+ *   <li>guidance weight {@code guidance_weight} (when results.csv has that column);</li>
+ *   <li>the SDE's diffusion coefficient eps, from the rows of an {@code eps} grid.</li>
  * </ul>
- * Each chart appears only when some model varies that quantity; otherwise the section is left out. The
+ * Rows of a named ablation grid (column {@code grid}, its kind from config.json's {@code grids}) enter only
+ * the chart of what their grid varies; the run's own rows enter every chart. Each chart appears only when
+ * some model varies that quantity. Below the charts, efficiency.csv (the NFE each model needs to come within
+ * 10% of its best FID-Y) is shown as a table. Without charts or table the section is left out. The
  * metric's axis is logarithmic when it spans a decade or more.
  */
 final class AblationsSection {
@@ -30,27 +34,59 @@ final class AblationsSection {
         if (metric == null) {
             return null;
         }
-        List<Map<String, String>> rows = run.okRows().stream()
+        List<Map<String, String>> ok = run.okRows().stream()
                 .filter(r -> Double.isFinite(CsvFile.number(r, metric))).toList();
+        Map<String, String> kinds = gridKinds(run);
         List<Object> charts = new ArrayList<>();
         String nfe = t.column("nfe");
         if (nfe != null && t.column("sampler") != null) {
             // within dataset, setting, model, sampler name (and n_train, guidance): one point per label
-            chart(charts, ids, rows, metric, "sampling cost", "NFE per sample (log scale)", true,
+            chart(charts, ids, of(ok, kinds, "steps"), metric, "sampling cost", "NFE per sample (log scale)", true,
                     r -> key(r, "dataset", "setting", "n_train", "guidance_weight"),
                     r -> r.get("model") + " · " + r.get("sampler"), "sampler_label", nfe);
         }
         if (t.column("n_train") != null) {
-            chart(charts, ids, rows, metric, "training-set size", "n_train (log scale)", true,
+            chart(charts, ids, of(ok, kinds, "nTrain"), metric, "training-set size", "n_train (log scale)", true,
                     r -> key(r, "dataset", "setting", "guidance_weight"),
                     r -> r.get("model") + " · " + value(r, "sampler_label"), "n_train", "n_train");
         }
         if (t.column("guidance_weight") != null) {
-            chart(charts, ids, rows, metric, "guidance weight", "guidance weight", false,
+            chart(charts, ids, of(ok, kinds, "guidanceWeight"), metric, "guidance weight", "guidance weight", false,
                     r -> key(r, "dataset", "setting", "n_train"),
                     r -> r.get("model") + " · " + value(r, "sampler_label"), "guidance_weight", "guidance_weight");
         }
-        return charts.isEmpty() ? null : Fmt.map("charts", charts, "metric", metric);
+        List<Map<String, String>> eps = ok.stream().filter(r -> "eps".equals(kinds.get(value(r, "grid")))).toList();
+        if (!eps.isEmpty()) {
+            chart(charts, ids, eps, metric, "SDE diffusion eps", "eps", false,
+                    r -> key(r, "dataset", "setting", "n_train", "guidance_weight", "grid"),
+                    r -> r.get("model") + " · " + r.get("sampler") + "-" + value(r, "steps"), "grid_value", "grid_value");
+        }
+        List<Object> efficiency = new ArrayList<>();
+        run.csv("efficiency.csv").ifPresent(e -> e.rows().forEach(r -> efficiency.add(Fmt.map(
+                "group", value(r, "dataset") + " · " + value(r, "setting"), "model", value(r, "model"),
+                "sampler", value(r, "sampler_family"), "points", value(r, "points"), "best", Fmt.num(
+                        CsvFile.number(r, "best_fid_y")), "bestNfe", value(r, "best_nfe"), "within",
+                value(r, "nfe_within_10pct"), "withinValue", Fmt.num(CsvFile.number(r, "fid_y_within_10pct"))))));
+        if (charts.isEmpty() && efficiency.isEmpty()) {
+            return null;
+        }
+        return Fmt.map("charts", charts, "metric", metric, "efficiency", efficiency,
+                "hasEfficiency", efficiency.isEmpty() ? null : Boolean.TRUE);
+    }
+
+    /** The run's own rows (no grid) and the rows of the grids that vary {@code kind}. */
+    private static List<Map<String, String>> of(List<Map<String, String>> rows, Map<String, String> kinds,
+            String kind) {
+        return rows.stream().filter(r -> value(r, "grid").isEmpty() || kind.equals(kinds.get(value(r, "grid"))))
+                .toList();
+    }
+
+    /** config.json's grids: name -> what it varies ({@code steps}, {@code nTrain}, ...); empty without grids. */
+    private static Map<String, String> gridKinds(Run run) {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        run.json("config.json").ifPresent(c -> c.path("grids").forEach(g -> kinds.put(g.path("name").asText(),
+                g.path("vary").asText())));
+        return kinds;
     }
 
     private static String value(Map<String, String> r, String column) {

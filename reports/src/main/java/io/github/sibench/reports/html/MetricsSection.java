@@ -14,13 +14,14 @@ import java.util.Set;
  * Section {@code metrics}: summary.csv as one table per data set and setting, a row per model and
  * sampler and a column per metric holding {@code mean ± std} over seeds. With columns.json ({@code
  * {"metric": {"direction": "lower"|"higher", "description": "..."}}}) each metric's header shows its
- * direction, the best mean of each such column is bold, and a list below gives the descriptions.
+ * direction, the best mean of each such column is bold, and a list below gives the spaces and descriptions.
+ * Rows of ablation grids (summary.csv's {@code grid} set) are left to the ablations section.
  */
 final class MetricsSection {
 
     private MetricsSection() {}
 
-    record Column(String direction, String description) {}
+    record Column(String direction, String space, String description) {}
 
     static Map<String, Object> build(Run run) {
         CsvFile summary = run.csv("summary.csv").orElse(null);
@@ -37,6 +38,7 @@ final class MetricsSection {
         String cstd = summary.column("std");
         String cn = summary.column("n_seeds");
         String cf = summary.column("failed_seeds");
+        String cgrid = summary.column("grid");
         if (cm == null || cmetric == null || cmean == null) {
             throw new IllegalArgumentException("report: summary.csv needs columns model, metric, mean (has "
                     + summary.columns() + ")");
@@ -45,6 +47,9 @@ final class MetricsSection {
         Map<String, Map<String, Map<String, Map<String, String>>>> groups = new LinkedHashMap<>();
         Map<String, Set<String>> metricsOf = new LinkedHashMap<>();
         for (Map<String, String> r : summary.rows()) {
+            if (!get(r, cgrid).isEmpty()) {
+                continue; // a point of an ablation grid: shown in the ablations section
+            }
             String group = get(r, cd) + " · " + get(r, cs);
             String row = r.get(cm) + "\u0000" + get(r, cl);
             groups.computeIfAbsent(group, k -> new LinkedHashMap<>())
@@ -108,7 +113,7 @@ final class MetricsSection {
             Column c = columns.get(m);
             if (c != null) {
                 legend.add(Fmt.map("metric", m, "direction", c.direction() == null ? null
-                        : c.direction() + " is better", "description", c.description()));
+                        : c.direction() + " is better", "space", c.space(), "description", c.description()));
             }
         }
         return Fmt.map("tables", tables, "legend", legend, "hasLegend", !legend.isEmpty(),
@@ -141,9 +146,10 @@ final class MetricsSection {
         root.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
             String direction = v.hasNonNull("direction") ? v.get("direction").asText() : null;
+            String space = v.hasNonNull("space") ? v.get("space").asText() : null;
             String description = v.hasNonNull("description") ? v.get("description").asText()
                     : v.isTextual() ? v.asText() : null;
-            out.put(e.getKey(), new Column(direction, description));
+            out.put(e.getKey(), new Column(direction, space, description));
         });
         return out;
     }

@@ -135,6 +135,46 @@ class HtmlReportTest {
         assertFalse(hasSection(Files.readString(HtmlReport.write(run)), "ablations"));
     }
 
+    /**
+     * A run with grids: an eps grid gets its own chart, an eps grid's rows stay out of the sampling-cost chart
+     * (their step count is the run's own), efficiency.csv becomes a table, and the metrics table shows only
+     * the run's own rows.
+     */
+    @Test
+    void gridRowsEnterOnlyTheChartOfWhatTheyVary(@TempDir Path tmp) throws IOException {
+        Path run = tmp.resolve("run");
+        Files.createDirectories(run);
+        StringBuilder results = new StringBuilder("status,reason,model,interpolant,setting,sampler,sampler_label,steps,"
+                + "nfe,grid,grid_value,dataset,n_train,seed,fid_y\n");
+        for (int seed = 0; seed < 2; seed++) {
+            results.append("ok,,si,si,unsup,em,em-100-eps0.5,100,100,,,seed-toy,1000,").append(seed).append(",0.02\n");
+            for (String eps : List.of("0", "1", "2")) {
+                results.append("ok,,si,si,unsup,em,em-100-eps").append(eps).append(",100,100,noise,").append(eps)
+                        .append(",seed-toy,1000,").append(seed).append(",").append(0.03 + Double.parseDouble(eps) / 100)
+                        .append("\n");
+            }
+        }
+        Files.writeString(run.resolve("results.csv"), results);
+        Files.writeString(run.resolve("config.json"), "{\"grids\": [{\"name\": \"noise\", \"vary\": \"eps\","
+                + " \"values\": [0, 1, 2]}]}");
+        Files.writeString(run.resolve("summary.csv"), "dataset,setting,model,sampler_label,grid,grid_value,metric,mean,"
+                + "std,n_seeds,failed_seeds\n"
+                + "seed-toy,unsup,si,em-100-eps0.5,,,fid_y,0.02,0,2,0\n"
+                + "seed-toy,unsup,si,em-100-eps1,noise,1,fid_y,0.987654,0,2,0\n");
+        Files.writeString(run.resolve("efficiency.csv"), "dataset,setting,model,sampler_family,n_train,guidance_weight,"
+                + "points,best_nfe,best_fid_y,nfe_within_10pct,fid_y_within_10pct\n"
+                + "seed-toy,unsup,si,em-eps0.5,1000,,4,1024,0.0123,100,0.0131\n");
+        String html = Files.readString(HtmlReport.write(run));
+        String ablations = section(html, "ablations");
+        assertTrue(ablations.contains("fid_y vs SDE diffusion eps"), ablations);
+        assertFalse(ablations.contains("fid_y vs sampling cost"), "one step count: no NFE chart");
+        assertTrue(ablations.contains("Sample efficiency") && ablations.contains("em-eps0.5")
+                && ablations.contains("0.0123"), ablations);
+        String metrics = section(html, "metrics");
+        assertTrue(metrics.contains("em-100-eps0.5"));
+        assertFalse(metrics.contains("0.9877") || metrics.contains("em-100-eps1<"), "grid rows are not in the metrics table");
+    }
+
     @Test
     void textFromTheRunIsEscaped(@TempDir Path tmp) throws IOException {
         String html = Files.readString(HtmlReport.write(RunFixture.write(tmp.resolve("run"))));
