@@ -1,5 +1,6 @@
 package io.github.sibench.benchmark.metrics;
 
+import io.github.sibench.core.stats.Gaussian2;
 import io.github.sibench.datasets.plane.GaussianComponents;
 
 /**
@@ -11,8 +12,8 @@ import io.github.sibench.datasets.plane.GaussianComponents;
  *
  * where the assignment {@code a(y) = argmin_k |y - m_k|} is the component of positive weight whose mean is
  * nearest in <em>Euclidean</em> distance (ties to the lower index), and a point farther than
- * {@code R = }{@value #OFF_SUPPORT_STDS}{@code  x} the largest principal standard deviation of any component
- * from every mean is assigned to none. This is the rule of the mixture's own class regions
+ * {@code R = } 4 x the largest principal standard deviation of any component
+ * ({@link GaussianComponents#offSupportRadius}) from every mean is assigned to none. This is the rule of the mixture's own class regions
  * ({@code GaussianMixture2D.classOf}), so a point's component always carries the class the suite assigns it.
  * Why not the largest responsibility or the Mahalanobis distance: both measure distance in each
  * component's own scale and so hand points near a narrow component (the seed toy's filament, std across
@@ -35,54 +36,40 @@ import io.github.sibench.datasets.plane.GaussianComponents;
  */
 public final class ComponentCoverage {
 
-    /** The off-support radius in units of the largest principal standard deviation of any component. */
-    public static final double OFF_SUPPORT_STDS = 4.0;
-
-    private final double[] mx;
-    private final double[] my;
+    private final GaussianComponents mixture;
     private final double[] weights;
-    private final double radiusSquared;
 
     /** Coverage of the components of {@code mixture}. */
     public ComponentCoverage(GaussianComponents mixture) {
-        int k = mixture.numComponents();
-        mx = new double[k];
-        my = new double[k];
-        weights = new double[k];
-        double maxStd = 0;
-        for (int j = 0; j < k; j++) {
-            mx[j] = mixture.gaussian(j).mx();
-            my[j] = mixture.gaussian(j).my();
-            weights[j] = mixture.weight(j);
-            if (weights[j] > 0) {
-                maxStd = Math.max(maxStd, mixture.gaussian(j).maxStd());
-            }
+        this.mixture = mixture;
+        this.weights = new double[mixture.numComponents()];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = mixture.weight(k);
         }
-        double r = OFF_SUPPORT_STDS * maxStd;
-        radiusSquared = r * r;
     }
 
-    /** The assigned component of each of the n points of {@code xy} (row-major), or -1 beyond the radius. */
+    /**
+     * The assigned component of each of the n points of {@code xy} (row-major), or -1 for a point beyond the
+     * mixture's off-support radius or not finite.
+     */
     public int[] assign(double[] xy) {
         if (xy.length % 2 != 0) {
             throw new IllegalArgumentException("xy must hold n * 2 row-major coordinates, got length " + xy.length);
         }
+        double r = mixture.offSupportRadius();
         int[] out = new int[xy.length / 2];
         for (int i = 0; i < out.length; i++) {
             double x = xy[2 * i];
             double y = xy[2 * i + 1];
-            int best = -1;
-            double bestSq = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < mx.length; j++) {
-                double dx = x - mx[j];
-                double dy = y - my[j];
-                double sq = dx * dx + dy * dy;
-                if (sq < bestSq && weights[j] > 0) {
-                    bestSq = sq;
-                    best = j;
-                }
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                out[i] = -1;
+                continue;
             }
-            out[i] = bestSq <= radiusSquared ? best : -1;
+            int k = mixture.nearestComponent(x, y);
+            Gaussian2 g = mixture.gaussian(k);
+            double dx = x - g.mx();
+            double dy = y - g.my();
+            out[i] = dx * dx + dy * dy <= r * r ? k : -1;
         }
         return out;
     }

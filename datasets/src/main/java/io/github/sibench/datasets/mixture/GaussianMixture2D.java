@@ -338,7 +338,7 @@ public final class GaussianMixture2D implements Toy2D, Density2D, ClassRegions, 
         return dx * dx + dy * dy <= offSupportRadius * offSupportRadius ? labels[k] : OFF_SUPPORT;
     }
 
-    /** The index of the component of positive weight whose mean is nearest to (x, y); ties go to the lower index. */
+    @Override
     public int nearestComponent(double x, double y) {
         int best = -1;
         double bestSq = Double.POSITIVE_INFINITY;

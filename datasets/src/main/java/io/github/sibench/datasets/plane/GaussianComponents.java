@@ -20,4 +20,15 @@ public interface GaussianComponents {
 
     /** Class label of component k. */
     int label(int k);
+
+    /**
+     * The index of the component of positive weight whose mean is nearest to (x, y) in Euclidean distance;
+     * ties go to the lower index.
+     *
+     * @throws IllegalArgumentException when (x, y) is not finite
+     */
+    int nearestComponent(double x, double y);
+
+    /** The distance from every component mean beyond which a point is off the support. */
+    double offSupportRadius();
 }
