@@ -71,6 +71,15 @@ class ToyDataTest {
         }
     }
 
+    /** A training-set-size grid point trains on the first n points of the run's own draw, z-scored alike. */
+    @Test
+    void aSmallerTrainingSetIsTheFirstPointsOfTheSameDraw() {
+        int n = N_TRAIN / 4;
+        ToyData small = ToyData.prepare(new DatasetConfig("seed-toy", D, n, 2024, 7));
+        assertEquals(n, small.training().n());
+        assertArrayEquals(java.util.Arrays.copyOf(data.training().x(), n * D), small.training().x());
+    }
+
     @Test
     void projectRecoversTheTrainingPointsOnThePlane() {
         ToyData.Projected p = project(data.training().x(), N_TRAIN);
