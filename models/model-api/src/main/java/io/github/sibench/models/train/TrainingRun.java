@@ -65,6 +65,9 @@ public final class TrainingRun implements AutoCloseable {
         Loss apply(Step step);
     }
 
+    /** Optimiser state key of the flat parameter array. */
+    private static final String PARAMETERS = "parameters";
+
     private final String model;
     private final TrainingSet data;
     private final TrainingConfig config;
@@ -72,11 +75,13 @@ public final class TrainingRun implements AutoCloseable {
     private final StepLoss loss;
     private final RandomGenerator rng;
     private final Noise noise;
-    private final ParameterStore store;
+    private final FlatParameters parameters;
+    private final Optimizer optimizer;
     private final NDManager runManager;
     private final Ema ema;
     private final NDArray all;
     private int done;
+    private boolean finished;
 
     /**
      * @param model model name, for messages
@@ -104,10 +109,10 @@ public final class TrainingRun implements AutoCloseable {
         if (config.gradClip() > 0) {
             builder.optClipGrad((float) config.gradClip());
         }
-        this.store = new ParameterStore(manager, false);
-        store.setParameterServer(Engine.getInstance().newParameterServer(builder.build()), new Device[] {device});
+        this.optimizer = builder.build();
+        this.parameters = new FlatParameters(block.getParameters(), manager);
         this.runManager = manager.newSubManager();
-        this.ema = new Ema(block.getParameters(), config.emaDecay(), manager);
+        this.ema = new Ema(parameters.array(), config.emaDecay(), manager);
         this.all = runManager.create(data.x(), new Shape(data.n(), data.dim()));
     }
 
@@ -126,16 +131,24 @@ public final class TrainingRun implements AutoCloseable {
             }
             NDArray x0 = all.get(sm.create(idx));
             x0.attach(sm);
-            Loss l = loss.apply(new Step(done, sm, x0, labels(sm, idx), rng, noise, store));
+            parameters.bind(sm);
+            Loss l = loss.apply(new Step(done, sm, x0, labels(sm, idx), rng, noise, parameters.store()));
             reported = l.reported().getFloat();
             if (!Double.isFinite(reported)) {
                 throw new TrainingFailedException(model + ": training loss became " + reported + " at step "
                         + (done + 1) + "; lower the learning rate or check the data");
             }
             collector.backward(l.objective());
+        } finally {
+            parameters.unbind();
         }
-        store.updateAllParameters();
-        ema.update();
+        // AdamW on the flat array: one native update (DJL's, which also zeroes the gradient) for every parameter
+        try (NDArray gradient = parameters.array().getGradient()) {
+            optimizer.update(PARAMETERS, parameters.array(), gradient);
+        }
+        if (config.emaDecay() > 0) {
+            ema.update();
+        }
         done++;
         return reported;
     }
@@ -154,9 +167,8 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Loads the EMA weights into the network (when EMA is on): the trained model samples with them. */
     public void finish() {
-        if (config.emaDecay() > 0) {
-            ema.copyToWeights();
-        }
+        parameters.copyTo(config.emaDecay() > 0 ? ema.average() : parameters.array());
+        finished = true;
     }
 
     /**
@@ -180,7 +192,15 @@ public final class TrainingRun implements AutoCloseable {
 
     @Override
     public void close() {
-        ema.close();
-        runManager.close();
+        try {
+            if (!finished && done > 0) {
+                // the network keeps the last weights, as when it was trained in place
+                parameters.copyTo(parameters.array());
+            }
+        } finally {
+            ema.close();
+            runManager.close();
+            parameters.close();
+        }
     }
 }
