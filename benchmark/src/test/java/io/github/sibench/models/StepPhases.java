@@ -70,7 +70,10 @@ public final class StepPhases {
                     TrainingRun run = model.startTraining(data, config)) {
                 whole("flow matching, TrainingRun.step()", steps, run::step);
             }
-            VaeConfig vae = VaeConfig.defaults();
+            VaeConfig d = VaeConfig.defaults();
+            for (VaeConfig vae : new VaeConfig[] {d, new VaeConfig(d.prior(), d.latentDim1(), d.latentDim2(),
+                    d.components(), d.logVarMin(), d.logVarMax(), d.beta(), d.klWarmup(), d.decoderVariance(),
+                    d.decoderLogVar(), 0.5)}) {
             try (GenerativeModel model = new io.github.sibench.models.vae.HierarchicalVae(vae, context)) {
                 int vaeSteps = Math.max(10, steps / 4);
                 TrainingConfig c = new TrainingConfig(vaeSteps, 256, 1e-3, 0, 1, 0.999, 0, 0);
@@ -79,7 +82,9 @@ public final class StepPhases {
                 long start = System.nanoTime();
                 model.train(data, c, (s, total, loss, lr) -> { });
                 double ms = (System.nanoTime() - start) / 1e6 / vaeSteps;
-                report("vae(" + vae.prior().configName() + "), train() incl. set-up", ms, diff(before, counts()), vaeSteps, 12);
+                report("vae(" + vae.prior().configName() + ", widthScale " + vae.widthScale() + "), train() incl. set-up",
+                        ms, diff(before, counts()), vaeSteps, 12);
+            }
             }
             try (FlowMatchingModel model = new FlowMatchingModel(FlowMatchingConfig.defaults(), context)) {
                 phases(model, data, config, steps);

@@ -74,7 +74,7 @@ public class CeilingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         boolean paper = "paper".equals(size);
-        if (!paper) {
+        if (!paper && System.getProperty("ai.djl.pytorch.num_threads") == null) {
             // the quick profile's setting, as in TrainingStepBenchmark (each parameter value has its own fork)
             System.setProperty("ai.djl.pytorch.num_threads", "1");
         }

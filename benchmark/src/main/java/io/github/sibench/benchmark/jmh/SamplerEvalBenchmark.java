@@ -50,7 +50,7 @@ public class SamplerEvalBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         boolean paper = "paper".equals(size);
-        if (!paper) {
+        if (!paper && System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", "1");
         }
         int dim = paper ? 9408 : 64;
