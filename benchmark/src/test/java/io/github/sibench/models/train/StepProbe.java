@@ -27,8 +27,7 @@ public final class StepProbe implements AutoCloseable {
     private final TrainingRun.StepLoss loss;
     private final RandomGenerator rng;
     private final Noise noise;
-    private final FlatParameters parameters;
-    private final Optimizer optimizer;
+    private final TrainedWeights parameters;
     private final NDManager runManager;
     private final Ema ema;
     private final NDArray all;
@@ -42,11 +41,11 @@ public final class StepProbe implements AutoCloseable {
         SeedTree train = SeedTree.root(seed).child("train");
         this.rng = train.child("batches").rng();
         this.noise = new Noise(train.child("noise"));
-        this.optimizer = Optimizer.adamW().optLearningRateTracker(new LearningRateSchedule(config))
-                .optWeightDecays((float) config.weightDecay()).build();
-        this.parameters = new FlatParameters(block.getParameters(), manager);
+        this.parameters = TrainedWeights.of(block, manager, manager.getDevice(), Optimizer.adamW()
+                .optLearningRateTracker(new LearningRateSchedule(config))
+                .optWeightDecays((float) config.weightDecay()).build());
         this.runManager = manager.newSubManager();
-        this.ema = new Ema(parameters.array(), config.emaDecay(), manager);
+        this.ema = new Ema(parameters.weights(), config.emaDecay(), manager);
         this.all = runManager.create(data.x(), new Shape(data.n(), data.dim()));
     }
 
@@ -74,9 +73,7 @@ public final class StepProbe implements AutoCloseable {
         sm.close();
         collector.close();
         phaseEnd.accept(4);
-        try (NDArray gradient = parameters.array().getGradient()) {
-            optimizer.update("parameters", parameters.array(), gradient);
-        }
+        parameters.update();
         phaseEnd.accept(5);
         ema.update();
         phaseEnd.accept(6);

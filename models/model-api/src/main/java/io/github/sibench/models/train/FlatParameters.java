@@ -9,6 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.Map;
  * <p>The values are exact copies, and an element-wise optimiser and EMA do the same arithmetic on each
  * element of a flat array as on the separate arrays.
  */
-final class FlatParameters implements AutoCloseable {
+final class FlatParameters implements TrainedWeights {
 
     private final NDManager manager;
     private final List<Parameter> parameters = new ArrayList<>();
@@ -36,12 +37,15 @@ final class FlatParameters implements AutoCloseable {
     private final long[] splits;
     private final NDArray flat;
     private final Store store;
+    private final Optimizer optimizer;
 
     /**
      * @param parameters the network's parameters (already initialised), in a fixed order
      * @param parent manager of the parameters; the flat array lives on a sub-manager of it
+     * @param optimizer the optimiser, run on the flat array (one state, key {@code "parameters"})
      */
-    FlatParameters(PairList<String, Parameter> parameters, NDManager parent) {
+    FlatParameters(PairList<String, Parameter> parameters, NDManager parent, Optimizer optimizer) {
+        this.optimizer = optimizer;
         this.manager = parent.newSubManager();
         NDList pieces = new NDList();
         for (Pair<String, Parameter> p : parameters) {
@@ -78,11 +82,35 @@ final class FlatParameters implements AutoCloseable {
         return flat;
     }
 
+    /** AdamW on the flat array: one native update (DJL's, which also zeroes the gradient) for every parameter. */
+    @Override
+    public void update() {
+        try (NDArray gradient = flat.getGradient()) {
+            optimizer.update("parameters", flat, gradient);
+        }
+    }
+
+    @Override
+    public List<NDArray> weights() {
+        return List.of(flat);
+    }
+
+    @Override
+    public void load(List<NDArray> values) {
+        copyTo(values.get(0));
+    }
+
+    @Override
+    public void sync() {
+        copyTo(flat);
+    }
+
     /**
      * The store a step runs the network with: it hands out the views bound by {@link #bind} (and, outside a
      * step, the parameters' own arrays).
      */
-    ParameterStore store() {
+    @Override
+    public ParameterStore store() {
         return store;
     }
 
@@ -90,7 +118,8 @@ final class FlatParameters implements AutoCloseable {
      * Makes the views of this step on {@code step} (closed with it): one split of the flat array and one
      * reshape per parameter of more than one dimension. Call with gradient recording on.
      */
-    void bind(NDManager step) {
+    @Override
+    public void bind(NDManager step) {
         NDList parts = flat.split(splits, 0);
         NDArray[] views = new NDArray[parts.size()];
         for (int i = 0; i < views.length; i++) {
@@ -107,7 +136,8 @@ final class FlatParameters implements AutoCloseable {
     }
 
     /** Ends a step: the store hands out the parameters' own arrays again. */
-    void unbind() {
+    @Override
+    public void unbind() {
         store.views = null;
     }
 

@@ -65,9 +65,6 @@ public final class TrainingRun implements AutoCloseable {
         Loss apply(Step step);
     }
 
-    /** Optimiser state key of the flat parameter array. */
-    private static final String PARAMETERS = "parameters";
-
     private final String model;
     private final TrainingSet data;
     private final TrainingConfig config;
@@ -75,8 +72,7 @@ public final class TrainingRun implements AutoCloseable {
     private final StepLoss loss;
     private final RandomGenerator rng;
     private final Noise noise;
-    private final FlatParameters parameters;
-    private final Optimizer optimizer;
+    private final TrainedWeights parameters;
     private final NDManager runManager;
     private final Ema ema;
     private final NDArray all;
@@ -109,10 +105,9 @@ public final class TrainingRun implements AutoCloseable {
         if (config.gradClip() > 0) {
             builder.optClipGrad((float) config.gradClip());
         }
-        this.optimizer = builder.build();
-        this.parameters = new FlatParameters(block.getParameters(), manager);
+        this.parameters = TrainedWeights.of(block, manager, device, builder.build());
         this.runManager = manager.newSubManager();
-        this.ema = new Ema(parameters.array(), config.emaDecay(), manager);
+        this.ema = new Ema(parameters.weights(), config.emaDecay(), manager);
         this.all = runManager.create(data.x(), new Shape(data.n(), data.dim()));
     }
 
@@ -142,10 +137,7 @@ public final class TrainingRun implements AutoCloseable {
         } finally {
             parameters.unbind();
         }
-        // AdamW on the flat array: one native update (DJL's, which also zeroes the gradient) for every parameter
-        try (NDArray gradient = parameters.array().getGradient()) {
-            optimizer.update(PARAMETERS, parameters.array(), gradient);
-        }
+        parameters.update();
         if (config.emaDecay() > 0) {
             ema.update();
         }
@@ -167,7 +159,11 @@ public final class TrainingRun implements AutoCloseable {
 
     /** Loads the EMA weights into the network (when EMA is on): the trained model samples with them. */
     public void finish() {
-        parameters.copyTo(config.emaDecay() > 0 ? ema.average() : parameters.array());
+        if (config.emaDecay() > 0) {
+            parameters.load(ema.averages());
+        } else {
+            parameters.sync();
+        }
         finished = true;
     }
 
@@ -195,7 +191,7 @@ public final class TrainingRun implements AutoCloseable {
         try {
             if (!finished && done > 0) {
                 // the network keeps the last weights, as when it was trained in place
-                parameters.copyTo(parameters.array());
+                parameters.sync();
             }
         } finally {
             ema.close();
