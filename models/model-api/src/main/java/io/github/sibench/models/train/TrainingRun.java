@@ -20,7 +20,9 @@ import java.util.random.RandomGenerator;
  * linear decay, an EMA of the weights loaded at the end, batches drawn with replacement from the data
  * held once in native memory, labels with classifier-free-guidance dropout, a NaN/infinity check with a
  * one-line {@link TrainingFailedException}, and one sub-manager per step so that native memory stays
- * flat. A model supplies the loss of a step.
+ * flat. A model supplies the loss of a step. The weights are updated either as one flat array (small
+ * parameters: a few native calls per step for the optimiser and the EMA) or per parameter
+ * ({@link TrainedWeights}); both do the same arithmetic, element by element.
  *
  * <p>Inside a loss, never combine an array that needs gradients with a Java number ({@code x.mul(2)}):
  * DJL's PyTorch engine keeps such scalars in Java memory that autograd may read after the garbage
