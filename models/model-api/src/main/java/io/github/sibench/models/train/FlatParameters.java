@@ -120,7 +120,7 @@ final class FlatParameters implements TrainedWeights {
      */
     @Override
     public void bind(NDManager step) {
-        NDList parts = flat.split(splits, 0);
+        NDList parts = pieces(flat);
         NDArray[] views = new NDArray[parts.size()];
         for (int i = 0; i < views.length; i++) {
             NDArray v = parts.get(i);
@@ -135,6 +135,11 @@ final class FlatParameters implements TrainedWeights {
         store.views = views;
     }
 
+    /** New views of the parameters' parts of {@code a} (flat), each a new array (never {@code a} itself). */
+    private NDList pieces(NDArray a) {
+        return splits.length == 0 ? new NDList(a.reshape(shapes[0])) : a.split(splits, 0);
+    }
+
     /** Ends a step: the store hands out the parameters' own arrays again. */
     @Override
     public void unbind() {
@@ -145,7 +150,7 @@ final class FlatParameters implements TrainedWeights {
     void copyTo(NDArray values) {
         NDIndex all = new NDIndex(":");
         try (NDManager m = manager.newSubManager()) {
-            NDList parts = values.split(splits, 0);
+            NDList parts = pieces(values);
             parts.attach(m);
             for (int i = 0; i < parts.size(); i++) {
                 NDArray v = parts.get(i).reshape(shapes[i]);

@@ -13,6 +13,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.nn.core.Linear;
 import ai.djl.util.Pair;
 import ai.djl.nn.Parameter;
 import io.github.sibench.models.backbone.BackboneConfig;
@@ -48,6 +50,43 @@ class TrainedWeightsTest {
                 assertTrue(w instanceof FlatParameters, "layout " + w.getClass().getSimpleName());
             }
         }
+    }
+
+    /** A network of one parameter: the step's view is a new array, so closing the step keeps the weights. */
+    @Test
+    void oneParameterNetworkTrains() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Linear net = Linear.builder().setUnits(2).optBias(false).build();
+            net.initialize(m, DataType.FLOAT32, new Shape(4, 3));
+            float[] before = net.getParameters().valueAt(0).getArray().toFloatArray();
+            try (TrainedWeights w = new FlatParameters(net.getParameters(), m,
+                    Optimizer.adamW().optLearningRateTracker(Tracker.fixed(0.1f)).build())) {
+                for (int s = 0; s < 2; s++) {
+                    try (NDManager sm = m.newSubManager();
+                            GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        w.bind(sm);
+                        NDArray y = net.forward(w.store(), new NDList(sm.ones(new Shape(4, 3))), true)
+                                .singletonOrThrow();
+                        collector.backward(y.square().mean());
+                    } finally {
+                        w.unbind();
+                    }
+                    w.update();
+                }
+                w.sync();
+                float[] after = net.getParameters().valueAt(0).getArray().toFloatArray();
+                assertEquals(before.length, after.length);
+                // the loss is the squared row sums of W: two AdamW steps of 0.1 lower it
+                assertTrue(rowSquares(after) < rowSquares(before),
+                        "loss " + rowSquares(before) + " -> " + rowSquares(after));
+            }
+        }
+    }
+
+    private static double rowSquares(float[] w) {
+        double a = w[0] + w[1] + w[2];
+        double b = w[3] + w[4] + w[5];
+        return a * a + b * b;
     }
 
     /** Weights after training, then the EMA averages loaded into the network, parameter by parameter. */
