@@ -8,7 +8,6 @@ mkdir -p "$out"
 javac --add-exports java.base/jdk.internal.org.objectweb.asm=ALL-UNNAMED -d "$out" "$here/NativeCallCounter.java"
 printf "Premain-Class: NativeCallCounter\n" > "$out/manifest"
 (cd "$out" && jar cfm ncc.jar manifest NativeCallCounter*.class)
-mvn -o -q -pl benchmark test-compile
 OMP_WAIT_POLICY=PASSIVE MALLOC_MMAP_THRESHOLD_=4000000000 MALLOC_TRIM_THRESHOLD_=8000000000 MALLOC_TOP_PAD_=536870912 \
-  mvn -o -q -pl benchmark exec:exec@run -Dexec.classpathScope=test -Djvm.args="-Xmx8g --add-exports java.base/jdk.internal.org.objectweb.asm=ALL-UNNAMED -javaagent:$out/ncc.jar" \
+  mvn -o -q -pl benchmark -am test-compile exec:exec@run -Dexec.classpathScope=test -Djvm.args="-Xmx8g --add-exports java.base/jdk.internal.org.objectweb.asm=ALL-UNNAMED -javaagent:$out/ncc.jar" \
   -Dmain=io.github.sibench.models.StepPhases -Dargs="$*"
