@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * engine's default). Reported as steps per second.
  *
  * <p>Run: {@code mvn -q -pl benchmark -am compile exec:exec@run -Dmain=org.openjdk.jmh.Main -Dargs=TrainingStep}
- * (the forked JVMs inherit {@code OMP_WAIT_POLICY=PASSIVE}).
+ * (the forked JVMs inherit {@code OMP_WAIT_POLICY=PASSIVE}). Another thread count at the quick size:
+ * {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=2} in {@code -Dargs}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,7 +50,7 @@ public class TrainingStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         boolean paper = "paper".equals(size);
-        if (!paper) {
+        if (!paper && System.getProperty("ai.djl.pytorch.num_threads") == null) {
             // the quick profile's setting; each parameter value runs in its own fork, before the engine starts
             System.setProperty("ai.djl.pytorch.num_threads", "1");
         }

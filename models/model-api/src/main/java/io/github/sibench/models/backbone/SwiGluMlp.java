@@ -121,7 +121,7 @@ public final class SwiGluMlp extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray t = inputs.get(1);
-        NDArray angles = t.mul(x.getManager().create(frequencies).reshape(1, frequencies.length));
+        NDArray angles = t.mul(x.getManager().create(frequencies, new Shape(1, frequencies.length)));
         NDArray fourier = angles.sin().concat(angles.cos(), 1);
         NDArray e = forward(timeOut, ps, silu(forward(timeIn, ps, fourier, training)), training);
         if (labelIn != null) {

@@ -2,41 +2,40 @@ package io.github.sibench.models.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Exponential moving average of a network's weights, {@code ema <- ema + (1 - decay) (w - ema)}
  * (Polyak and Juditsky 1992; the standard practice for diffusion models, e.g. Ho et al. 2020). DJL has
- * none built in. The averages live in their own manager; {@link #copyToWeights()} loads them into the
- * network for sampling.
+ * none built in. Three native ops per weight array, in place (with the flat layout of
+ * {@link FlatParameters}, three in all); the averages live in their own manager.
  */
 public final class Ema implements AutoCloseable {
 
     private final NDManager manager;
-    private final double decay;
-    private final List<NDArray> weights = new ArrayList<>();
+    private final List<NDArray> weights;
     private final List<NDArray> averages = new ArrayList<>();
+    private final NDArray rate;
 
-    public Ema(PairList<String, Parameter> parameters, double decay, NDManager parent) {
-        this.decay = decay;
+    /**
+     * @param weights the weight arrays, updated in place by the optimiser
+     * @param decay EMA decay in [0, 1)
+     * @param parent manager the averages' manager is made under
+     */
+    public Ema(List<NDArray> weights, double decay, NDManager parent) {
         this.manager = parent.newSubManager();
-        for (Pair<String, Parameter> p : parameters) {
-            NDArray w = p.getValue().getArray();
-            weights.add(w);
+        this.weights = List.copyOf(weights);
+        for (NDArray w : weights) {
             NDArray copy = w.duplicate();
             copy.attach(manager);
             averages.add(copy);
         }
+        this.rate = manager.create((float) (1 - decay));
     }
 
-    /** One EMA update after an optimiser step. */
+    /** One EMA update after an optimiser step, in place: {@code ema += (w - ema) (1 - decay)}. */
     public void update() {
-        float rate = (float) (1 - decay);
         for (int i = 0; i < weights.size(); i++) {
             NDArray avg = averages.get(i);
             try (NDArray diff = weights.get(i).sub(avg)) {
@@ -45,16 +44,9 @@ public final class Ema implements AutoCloseable {
         }
     }
 
-    /**
-     * Overwrites the network's weights with their averages, in place. An indexed assignment rather than
-     * {@code copyTo}: PyTorch's copy into an array that requires gradients goes through a deprecated
-     * dispatch guard and prints a native warning on the console.
-     */
-    public void copyToWeights() {
-        NDIndex all = new NDIndex(":");
-        for (int i = 0; i < weights.size(); i++) {
-            weights.get(i).set(all, averages.get(i));
-        }
+    /** The averages, one per weight array. */
+    public List<NDArray> averages() {
+        return averages;
     }
 
     @Override

@@ -20,7 +20,11 @@ import java.util.random.RandomGenerator;
  * linear decay, an EMA of the weights loaded at the end, batches drawn with replacement from the data
  * held once in native memory, labels with classifier-free-guidance dropout, a NaN/infinity check with a
  * one-line {@link TrainingFailedException}, and one sub-manager per step so that native memory stays
- * flat. A model supplies the loss of a step.
+ * flat. A model supplies the loss of a step. The weights are updated either as one flat array (small
+ * parameters: a few native calls per step for the optimiser and the EMA) or per parameter
+ * ({@link TrainedWeights}); both do the same arithmetic, element by element. So a loss must read every
+ * parameter through the step's {@link ai.djl.training.ParameterStore} ({@code getValue}), never through
+ * {@code Parameter.getArray()}: with the flat layout the parameter's own array is not the one trained.
  *
  * <p>Inside a loss, never combine an array that needs gradients with a Java number ({@code x.mul(2)}):
  * DJL's PyTorch engine keeps such scalars in Java memory that autograd may read after the garbage
@@ -72,11 +76,12 @@ public final class TrainingRun implements AutoCloseable {
     private final StepLoss loss;
     private final RandomGenerator rng;
     private final Noise noise;
-    private final ParameterStore store;
+    private final TrainedWeights parameters;
     private final NDManager runManager;
     private final Ema ema;
     private final NDArray all;
     private int done;
+    private boolean finished;
 
     /**
      * @param model model name, for messages
@@ -104,10 +109,9 @@ public final class TrainingRun implements AutoCloseable {
         if (config.gradClip() > 0) {
             builder.optClipGrad((float) config.gradClip());
         }
-        this.store = new ParameterStore(manager, false);
-        store.setParameterServer(Engine.getInstance().newParameterServer(builder.build()), new Device[] {device});
+        this.parameters = TrainedWeights.of(block, manager, device, builder.build());
         this.runManager = manager.newSubManager();
-        this.ema = new Ema(block.getParameters(), config.emaDecay(), manager);
+        this.ema = new Ema(parameters.weights(), config.emaDecay(), manager);
         this.all = runManager.create(data.x(), new Shape(data.n(), data.dim()));
     }
 
@@ -126,16 +130,21 @@ public final class TrainingRun implements AutoCloseable {
             }
             NDArray x0 = all.get(sm.create(idx));
             x0.attach(sm);
-            Loss l = loss.apply(new Step(done, sm, x0, labels(sm, idx), rng, noise, store));
+            parameters.bind(sm);
+            Loss l = loss.apply(new Step(done, sm, x0, labels(sm, idx), rng, noise, parameters.store()));
             reported = l.reported().getFloat();
             if (!Double.isFinite(reported)) {
                 throw new TrainingFailedException(model + ": training loss became " + reported + " at step "
                         + (done + 1) + "; lower the learning rate or check the data");
             }
             collector.backward(l.objective());
+        } finally {
+            parameters.unbind();
         }
-        store.updateAllParameters();
-        ema.update();
+        parameters.update();
+        if (config.emaDecay() > 0) {
+            ema.update();
+        }
         done++;
         return reported;
     }
@@ -155,8 +164,11 @@ public final class TrainingRun implements AutoCloseable {
     /** Loads the EMA weights into the network (when EMA is on): the trained model samples with them. */
     public void finish() {
         if (config.emaDecay() > 0) {
-            ema.copyToWeights();
+            parameters.load(ema.averages());
+        } else {
+            parameters.sync();
         }
+        finished = true;
     }
 
     /**
@@ -180,7 +192,15 @@ public final class TrainingRun implements AutoCloseable {
 
     @Override
     public void close() {
-        ema.close();
-        runManager.close();
+        try {
+            if (!finished && done > 0) {
+                // the network keeps the last weights, as when it was trained in place
+                parameters.sync();
+            }
+        } finally {
+            ema.close();
+            runManager.close();
+            parameters.close();
+        }
     }
 }

@@ -1,0 +1,82 @@
+package io.github.sibench.benchmark.jmh;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.github.sibench.models.backbone.BackboneConfig;
+import io.github.sibench.models.backbone.SwiGluMlp;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One sampler evaluation: the SwiGLU backbone of flow matching (input and output of width d) applied to
+ * 4,000 samples at one time, without gradient recording (the engine's default outside a gradient
+ * collector) and in inference mode, as {@code NetworkModel.generate} runs it; at the sizes and thread
+ * settings of {@link TrainingStepBenchmark}. Its roofline is {@link CeilingBenchmark#samplerEvaluation}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true"})
+public class SamplerEvalBenchmark {
+
+    @Param({"quick", "paper"})
+    public String size;
+
+    private NDManager manager;
+    private SwiGluMlp network;
+    private ParameterStore store;
+    private NDArray x;
+    private NDArray t;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        boolean paper = "paper".equals(size);
+        if (!paper && System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+        int dim = paper ? 9408 : 64;
+        Engine.getInstance().setRandomSeed(1);
+        manager = NDManager.newBaseManager();
+        network = new SwiGluMlp(dim, dim, 0, new BackboneConfig(paper ? 512 : 128, 2, 16));
+        network.initialize(manager, DataType.FLOAT32, network.inputShapes(1));
+        store = new ParameterStore(manager, false);
+        x = manager.randomNormal(new Shape(CeilingBenchmark.SAMPLES, dim));
+        t = manager.full(new Shape(CeilingBenchmark.SAMPLES, 1), 0.5f);
+    }
+
+    /** One network evaluation of 4,000 samples. */
+    @Benchmark
+    public long evaluate() {
+        try (NDManager sm = manager.newSubManager()) {
+            // results of ops on x and t land on their manager: borrow them for this evaluation
+            x.tempAttach(sm);
+            t.tempAttach(sm);
+            NDArray out = network.forward(store, new NDList(x, t), false).singletonOrThrow();
+            return out.getShape().size();
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        manager.close();
+    }
+}
