@@ -17,12 +17,13 @@ import java.util.Map;
 
 /**
  * Finished cells of a run, so that re-running the same command after an interruption skips them: a cell is
- * one model x setting x seed of a stage (all its samplers' rows), stored when all its rows are ok as
- * {@code cells/<label>_<setting>_seed<k>_<key>.json}, the rows as JSON, written atomically. The key is the
- * first 20 hex digits of the SHA-256 of the cell's resolved configuration (everything that can change its
- * rows: the stage's data and measurement settings, backbone, training, number of samples, the model entry
- * with the samplers it runs, setting, seed, guidance and device), so a cell whose configuration changed is
- * run again. Rows read back are the rows written: JSON keeps every double exactly.
+ * one training of a stage, one model x setting x seed (all its rows: its samplers and the sampling-time grid
+ * points) or one training-set-size grid point of it, stored when all its rows are ok as
+ * {@code cells/<label>[_<grid>-<value>]_<setting>_seed<k>_<key>.json}, the rows as JSON, written atomically.
+ * The key is the first 20 hex digits of the SHA-256 of the cell's resolved configuration (everything that can
+ * change its rows: the stage's data and measurement settings, backbone, training, number of samples, the
+ * model entry, the samplers, guidance weights and grid points it samples, setting, seed, guidance and
+ * device), so a cell whose configuration changed is run again. Rows read back are the rows written: JSON keeps every double exactly.
  */
 final class Cells {
 
