@@ -111,7 +111,7 @@ public record ColumnInfo(String direction, String space, String description, boo
         return switch (column.substring(0, at)) {
             case "mass_err" -> new ColumnInfo("zero", PLANE, "fraction of points assigned to class " + k
                     + " minus its true weight", true);
-            case "class_hit" -> new ColumnInfo("higher", FEATURES, "fraction of the points generated for class " + k
+            case "class_hit" -> new ColumnInfo("higher", PLANE, "fraction of the points generated for class " + k
                     + " that land in class " + k, true);
             case "fid_y" -> new ColumnInfo("lower", PLANE, "FID-Y of the points generated for class " + k
                     + " against class " + k + "'s exact moments", true);
