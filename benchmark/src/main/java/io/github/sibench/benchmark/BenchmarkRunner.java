@@ -467,7 +467,8 @@ public final class BenchmarkRunner {
         Guidance guidance = labels == null ? Guidance.NONE : Guidance.of(labels, draw.guidanceWeight());
         try (NDManager m = NDManager.newBaseManager()) {
             long start = System.nanoTime();
-            Samples samples = model.generate(sampler, stage.nSamples(), guidance, generation, m);
+            Samples samples = SamplingThreads.with(config.samplingThreads(),
+                    () -> model.generate(sampler, stage.nSamples(), guidance, generation, m));
             row.put("sample_seconds", (System.nanoTime() - start) / 1e9);
             row.put("nfe", samples.nfe());
             String stem = String.format(Locale.ROOT, "%s_%s_%s%s_seed%d", row.get("model"), row.get("setting"),

@@ -89,7 +89,8 @@ public final class ConfigLoader {
         for (int i = 0; i < raw.models().size(); i++) {
             resolved.add(resolve(raw.models().get(i), i));
         }
-        RunConfig config = new RunConfig(raw.profile(), raw.output(), raw.device(), raw.threads(), raw.seeds(),
+        RunConfig config = new RunConfig(raw.profile(), raw.output(), raw.device(), raw.threads(), raw.samplingThreads(),
+                raw.seeds(),
                 raw.dataset(), raw.backbone(), raw.training(), raw.evaluation(), raw.settings(), raw.guidance(), resolved,
                 raw.images(), raw.grids());
         Path output = Path.of(config.output());

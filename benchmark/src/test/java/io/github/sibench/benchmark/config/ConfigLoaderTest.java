@@ -322,6 +322,8 @@ class ConfigLoaderTest {
                         "a list")),
                 Arguments.of("object for a list", List.of("seeds={}"), List.of("seeds", "a list", "an object")),
                 Arguments.of("too many threads", List.of("threads=5000"), List.of("threads", "1024")),
+                Arguments.of("negative sampling threads", List.of("samplingThreads=-1"), List.of("samplingThreads",
+                        "same as threads")),
                 Arguments.of("arrays too large", List.of("dataset.ambientDim=1073741824"),
                         List.of("dataset.nTrain x dataset.ambientDim", "2^31")),
                 Arguments.of("network too large", List.of("backbone.hidden=100000"),
