@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * {@code agreement.csv} gives Kendall's tau between every two score columns and the training loss over the
  * run's ok rows ({@link Agreement}); {@code efficiency.csv} the NFE each model needs to come within 10% of its
  * best FID-Y, when it was sampled at several step counts ({@link SampleEfficiency}). Named ablation grids
- * ({@link GridConfig}) add rows, told apart by the {@code grid} and {@code grid_value} columns. At the end {@code report.html} ({@link HtmlReport}) shows it all.
+ * ({@link GridConfig}) add rows, told apart by the {@code grid} and {@code grid_value} columns. At the end
+ * {@code report.html} ({@link HtmlReport}) shows it all.
  * {@code environment.json} records the run's provenance ({@link Environment}), {@code columns.json} what each
  * numeric column means ({@link ColumnInfo}), {@code losses/<dataset>_<model>_<setting>_seed<k>.csv} each
  * training run's loss curve ({@link LossCurve}).
@@ -69,7 +70,8 @@ public final class BenchmarkRunner {
 
     /** Columns every results.csv starts with, in this order; the metric columns follow. */
     public static final List<String> BASE_COLUMNS = List.of("status", "reason", "model", "interpolant", "setting",
-            "sampler", "sampler_label", "steps", "nfe", "guidance_weight", "grid", "grid_value", "dataset", "ambient_dim", "n_train", "seed", "train_steps",
+            "sampler", "sampler_label", "steps", "nfe", "guidance_weight", "grid", "grid_value", "dataset",
+            "ambient_dim", "n_train", "seed", "train_steps",
             "train_seconds", "steps_per_second", "sample_seconds", "final_loss", "network");
 
     /**

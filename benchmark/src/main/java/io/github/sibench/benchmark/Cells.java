@@ -23,7 +23,8 @@ import java.util.Map;
  * The key is the first 20 hex digits of the SHA-256 of the cell's resolved configuration (everything that can
  * change its rows: the stage's data and measurement settings, backbone, training, number of samples, the
  * model entry, the samplers, guidance weights and grid points it samples, setting, seed, guidance and
- * device), so a cell whose configuration changed is run again. Rows read back are the rows written: JSON keeps every double exactly.
+ * device), so a cell whose configuration changed is run again. Rows read back are the rows written: JSON keeps
+ * every double exactly.
  */
 final class Cells {
 

@@ -18,10 +18,10 @@ import java.util.Map;
  * and {@code consistency.csv} ({@link RankingCsv}).
  *
  * <p>A model is ranked by its <em>primary sampler</em>, the first it lists, on the rows of one dataset and
- * setting: its metric on every seed of the stage, from rows with status {@code ok} (not ablation-grid rows). A model with a failed
- * or missing row on any seed is left out of the ranking (a message says so), since the tie test pairs seeds.
- * Every bootstrap draws from a node of {@code SeedTree.root(0).child("ranking")} named after the dataset
- * and setting, so the files depend only on the rows.
+ * setting: its metric on every seed of the stage, from rows with status {@code ok} (not ablation-grid rows). A
+ * model with a failed or missing row on any seed is left out of the ranking (a message says so), since the tie test
+ * pairs seeds. Every bootstrap draws from a node of {@code SeedTree.root(0).child("ranking")} named after the
+ * dataset and setting, so the files depend only on the rows.
  */
 final class Rankings {
 

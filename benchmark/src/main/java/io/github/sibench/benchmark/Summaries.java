@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * {@code summary.csv}: every metric of every model over its seeds, one row per dataset x setting x model x
- * sampler x grid point (empty for the run's own rows) x metric ({@link #COLUMNS}): {@code mean} and {@code std} ({@link SeedSummary}) over the seeds
- * whose row is {@code ok} and whose value is finite, {@code n_seeds} of them, and {@code failed_seeds}.
+ * sampler x grid point (empty for the run's own rows) x metric ({@link #COLUMNS}): {@code mean} and {@code std}
+ * ({@link SeedSummary}) over the seeds whose row is {@code ok} and whose value is finite, {@code n_seeds} of them,
+ * and {@code failed_seeds}.
  */
 final class Summaries {
 
