@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import io.github.sibench.core.random.Noise;
 import io.github.sibench.core.random.SeedTree;
+import io.github.sibench.benchmark.jmh.BenchmarkSize;
 import io.github.sibench.models.backbone.BackboneConfig;
 import io.github.sibench.models.flowmatching.FlowMatchingConfig;
 import io.github.sibench.models.flowmatching.FlowMatchingModel;
@@ -52,9 +53,10 @@ public final class StepPhases {
         } catch (ClassNotFoundException e) {
             System.out.println("(no NativeCallCounter agent: times only)");
         }
-        int dim = paper ? 9408 : 64;
+        BenchmarkSize shapes = paper ? BenchmarkSize.PAPER : BenchmarkSize.QUICK;
+        int dim = shapes.dim;
         int n = 1000;
-        BackboneConfig backbone = new BackboneConfig(paper ? 512 : 128, 2, 16);
+        BackboneConfig backbone = shapes.backbone;
         float[] x = new float[n * dim];
         SplittableRandom r = new SplittableRandom(1);
         for (int i = 0; i < x.length; i++) {

@@ -59,9 +59,6 @@ public class CeilingBenchmark {
     static final int BATCH = 256;
     /** Samples of one sampler evaluation. */
     static final int SAMPLES = 4000;
-    /** Fourier features of the time embedding: sin and cos of 16 frequencies. */
-    static final int TIME_FEATURES = 32;
-
     @Param({"quick", "paper"})
     public String size;
 
@@ -73,18 +70,15 @@ public class CeilingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        boolean paper = "paper".equals(size);
-        if (!paper && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            // the quick profile's setting, as in TrainingStepBenchmark (each parameter value has its own fork)
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-        }
-        int d = paper ? 9408 : 64;
-        int h = paper ? 512 : 128;
-        int blocks = 2;
+        BenchmarkSize shapes = BenchmarkSize.start(size);
+        int d = shapes.dim;
+        int h = shapes.backbone.hidden();
+        int blocks = shapes.backbone.blocks();
         Engine.getInstance().setRandomSeed(1);
         manager = NDManager.newBaseManager();
         List<int[]> layers = new ArrayList<>(); // {in, out, needs dX}
-        layers.add(new int[] {TIME_FEATURES, h, 0});
+        // the time embedding's input: sin and cos of each Fourier frequency
+        layers.add(new int[] {2 * shapes.backbone.timeFeatures(), h, 0});
         layers.add(new int[] {h, h, 1});
         layers.add(new int[] {d, h, 0});
         for (int b = 0; b < blocks; b++) {

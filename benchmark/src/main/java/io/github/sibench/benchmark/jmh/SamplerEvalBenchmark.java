@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.github.sibench.models.backbone.BackboneConfig;
 import io.github.sibench.models.backbone.SwiGluMlp;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,14 +48,11 @@ public class SamplerEvalBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        boolean paper = "paper".equals(size);
-        if (!paper && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-        }
-        int dim = paper ? 9408 : 64;
+        BenchmarkSize shapes = BenchmarkSize.start(size);
+        int dim = shapes.dim;
         Engine.getInstance().setRandomSeed(1);
         manager = NDManager.newBaseManager();
-        network = new SwiGluMlp(dim, dim, 0, new BackboneConfig(paper ? 512 : 128, 2, 16));
+        network = new SwiGluMlp(dim, dim, 0, shapes.backbone);
         network.initialize(manager, DataType.FLOAT32, network.inputShapes(1));
         store = new ParameterStore(manager, false);
         x = manager.randomNormal(new Shape(CeilingBenchmark.SAMPLES, dim));

@@ -49,14 +49,10 @@ public class TrainingStepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        boolean paper = "paper".equals(size);
-        if (!paper && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            // the quick profile's setting; each parameter value runs in its own fork, before the engine starts
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-        }
-        int dim = paper ? 9408 : 64;
+        BenchmarkSize shapes = BenchmarkSize.start(size);
+        int dim = shapes.dim;
         int n = 1000;
-        BackboneConfig backbone = new BackboneConfig(paper ? 512 : 128, 2, 16);
+        BackboneConfig backbone = shapes.backbone;
         float[] x = new float[n * dim];
         SplittableRandom rng = new SplittableRandom(1);
         for (int i = 0; i < x.length; i++) {
