@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   output      H -> d      forward, dX, dW
  * </pre>
  *
- * The sampler evaluation (4,000 samples, no gradients) is the forward product of every layer. Element-wise
+ * The sampler evaluation (4,000 samples, no gradients) is the forward product of every layer, batch by
+ * batch in the rows that generation uses (all 4,000 at once at the quick size, 668 per batch at the paper
+ * size, where the last product's output would otherwise take 150 MB of fresh pages). Element-wise
  * work (bias, norms, SiLU, loss, optimiser) is left out: the ceiling is the products alone.
  *
  * <p>Run: {@code mvn -q -pl benchmark -am compile exec:exec@run -Dmain=org.openjdk.jmh.Main
@@ -65,8 +67,11 @@ public class CeilingBenchmark {
     private NDManager manager;
     /** Operand pairs (a, b) of the training step's products a b. */
     private final List<NDArray[]> step = new ArrayList<>();
-    /** Operand pairs of the sampler evaluation's products. */
-    private final List<NDArray[]> evaluation = new ArrayList<>();
+    /**
+     * Operand pairs of the sampler evaluation's products, per batch of rows: the evaluation runs in the
+     * batches of {@code NetworkModel.generate} ({@link SamplerEvalBenchmark#batches}).
+     */
+    private final List<List<NDArray[]>> evaluation = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -94,7 +99,13 @@ public class CeilingBenchmark {
             if (l[2] == 1) {
                 step.add(pair(BATCH, out, in)); // dX = dY (B, out) W (out, in)
             }
-            evaluation.add(pair(SAMPLES, in, out));
+        }
+        for (int rows : SamplerEvalBenchmark.batches(shapes)) {
+            List<NDArray[]> batch = new ArrayList<>();
+            for (int[] l : layers) {
+                batch.add(pair(rows, l[0], l[1]));
+            }
+            evaluation.add(batch);
         }
     }
 
@@ -124,7 +135,11 @@ public class CeilingBenchmark {
     /** The forward products of one sampler evaluation of 4,000 samples. */
     @Benchmark
     public double samplerEvaluation() {
-        return products(manager, evaluation);
+        double size = 0;
+        for (List<NDArray[]> batch : evaluation) {
+            size += products(manager, batch);
+        }
+        return size;
     }
 
     @TearDown(Level.Trial)

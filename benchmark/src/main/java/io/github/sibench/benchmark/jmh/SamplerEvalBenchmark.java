@@ -7,7 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.github.sibench.models.NetworkModel;
 import io.github.sibench.models.backbone.SwiGluMlp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One sampler evaluation: the SwiGLU backbone of flow matching (input and output of width d) applied to
- * 4,000 samples at one time, without gradient recording (the engine's default outside a gradient
+ * 4,000 samples in the batches of {@code NetworkModel.generate}, without gradient recording (the engine's default outside a gradient
  * collector) and in inference mode, as {@code NetworkModel.generate} runs it; at the sizes and thread
  * settings of {@link TrainingStepBenchmark}. Its roofline is {@link CeilingBenchmark#samplerEvaluation}.
  */
@@ -43,8 +46,21 @@ public class SamplerEvalBenchmark {
     private NDManager manager;
     private SwiGluMlp network;
     private ParameterStore store;
-    private NDArray x;
-    private NDArray t;
+    /** Inputs (x, t) of each batch. */
+    private final List<NDList> inputs = new ArrayList<>();
+
+    /**
+     * The batch sizes in which {@code NetworkModel.generate} evaluates the 4,000 samples of a model of this
+     * size ({@link NetworkModel#batchRows(long)} of the backbone's widest activation).
+     */
+    static List<Integer> batches(BenchmarkSize shapes) {
+        int rows = NetworkModel.batchRows(shapes.backbone.widestActivation(List.of(shapes.dim), shapes.dim));
+        List<Integer> sizes = new ArrayList<>();
+        for (int from = 0; from < CeilingBenchmark.SAMPLES; from += rows) {
+            sizes.add(Math.min(rows, CeilingBenchmark.SAMPLES - from));
+        }
+        return sizes;
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,20 +71,23 @@ public class SamplerEvalBenchmark {
         network = new SwiGluMlp(dim, dim, 0, shapes.backbone);
         network.initialize(manager, DataType.FLOAT32, network.inputShapes(1));
         store = new ParameterStore(manager, false);
-        x = manager.randomNormal(new Shape(CeilingBenchmark.SAMPLES, dim));
-        t = manager.full(new Shape(CeilingBenchmark.SAMPLES, 1), 0.5f);
+        for (int rows : batches(shapes)) {
+            inputs.add(new NDList(manager.randomNormal(new Shape(rows, dim)), manager.full(new Shape(rows, 1), 0.5f)));
+        }
     }
 
-    /** One network evaluation of 4,000 samples. */
+    /** One network evaluation of 4,000 samples, batch by batch. */
     @Benchmark
     public long evaluate() {
-        try (NDManager sm = manager.newSubManager()) {
-            // results of ops on x and t land on their manager: borrow them for this evaluation
-            x.tempAttach(sm);
-            t.tempAttach(sm);
-            NDArray out = network.forward(store, new NDList(x, t), false).singletonOrThrow();
-            return out.getShape().size();
+        long size = 0;
+        for (NDList in : inputs) {
+            try (NDManager sm = manager.newSubManager()) {
+                // results of ops on x and t land on their manager: borrow them for this batch
+                in.forEach(a -> a.tempAttach(sm));
+                size += network.forward(store, in, false).singletonOrThrow().getShape().size();
+            }
         }
+        return size;
     }
 
     @TearDown(Level.Trial)

@@ -1,5 +1,6 @@
 package io.github.sibench.models.edm;
 
+import io.github.sibench.models.BatchedGeneration;
 import io.github.sibench.models.DeclaredSamplers;
 import org.junit.jupiter.api.Test;
 
@@ -10,5 +11,12 @@ class EdmFactoryTest {
     void declaredSamplersAreTheOnesTheModelRuns() {
         EdmFactory factory = new EdmFactory();
         DeclaredSamplers.assertDeclaredSamplersAreTheOnesGenerateRuns(factory, factory.defaultConfig());
+    }
+
+    /** Batched generation gives the points of one batch (deterministic samplers), with or without guidance. */
+    @Test
+    void batchingKeepsThePoints() {
+        EdmFactory factory = new EdmFactory();
+        BatchedGeneration.assertBatchingKeepsPoints(factory, factory.defaultConfig());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sibench.models.flowmatching;
 
+import io.github.sibench.models.BatchedGeneration;
 import io.github.sibench.models.DeclaredSamplers;
 import org.junit.jupiter.api.Test;
 
@@ -10,5 +11,12 @@ class FlowMatchingFactoryTest {
     void declaredSamplersAreTheOnesTheModelRuns() {
         FlowMatchingFactory factory = new FlowMatchingFactory();
         DeclaredSamplers.assertDeclaredSamplersAreTheOnesGenerateRuns(factory, factory.defaultConfig());
+    }
+
+    /** Batched generation gives the points of one batch (deterministic samplers), with or without guidance. */
+    @Test
+    void batchingKeepsThePoints() {
+        FlowMatchingFactory factory = new FlowMatchingFactory();
+        BatchedGeneration.assertBatchingKeepsPoints(factory, factory.defaultConfig());
     }
 }

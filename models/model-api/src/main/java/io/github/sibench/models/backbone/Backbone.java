@@ -32,6 +32,14 @@ public sealed interface Backbone permits BackboneConfig, UNetConfig {
      */
     AbstractBlock network(List<Integer> shape, int outDim, int numClasses);
 
+    /**
+     * Values per sample of the widest array a forward pass on data of {@code shape} makes (an upper bound):
+     * what sets how many rows one generation batch may hold within a memory bound.
+     *
+     * @param outDim output width, as for {@link #network}
+     */
+    long widestActivation(List<Integer> shape, int outDim);
+
     /** Number of values of data of {@code shape}. */
     static int size(List<Integer> shape) {
         long n = 1;

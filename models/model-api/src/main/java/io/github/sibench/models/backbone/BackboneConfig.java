@@ -41,4 +41,10 @@ public record BackboneConfig(int hidden, int blocks, int timeFeatures) implement
     public AbstractBlock network(List<Integer> shape, int outDim, int numClasses) {
         return new SwiGluMlp(Backbone.size(shape), outDim, numClasses, this);
     }
+
+    /** The input, the output, or a block's 4H-wide SwiGLU projection, whichever is widest. */
+    @Override
+    public long widestActivation(List<Integer> shape, int outDim) {
+        return Math.max(Math.max(Backbone.size(shape), outDim), 4L * hidden);
+    }
 }

@@ -106,4 +106,18 @@ public record UNetConfig(int baseChannels, List<Integer> channelMultipliers, int
         }
         return new UNet(shape.get(0), shape.get(1), shape.get(2), outDim / pixels, numClasses, this);
     }
+
+    /**
+     * Bounded by a decoder level's input, its features concatenated with the skip of the same width
+     * (2 x channels(l) at (H / 2^l) x (W / 2^l) pixels), or the output.
+     */
+    @Override
+    public long widestActivation(List<Integer> shape, int outDim) {
+        long widest = Math.max(Backbone.size(shape), outDim);
+        long pixels = (long) shape.get(1) * shape.get(2);
+        for (int l = 0; l < levels(); l++, pixels /= 4) {
+            widest = Math.max(widest, 2L * channels(l) * Math.max(1, pixels));
+        }
+        return widest;
+    }
 }

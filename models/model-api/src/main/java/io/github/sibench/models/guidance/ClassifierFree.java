@@ -43,6 +43,19 @@ public final class ClassifierFree {
          * @throws IllegalArgumentException when the number of labels is not n
          */
         public static Inputs of(NDManager manager, Guidance guidance, int n, int classes, String model) {
+            check(guidance, n, classes, model);
+            NDArray uncond = classes == 0 ? null : Labels.nullLabels(manager, n, classes);
+            NDArray cond = guidance.conditional() ? Labels.oneHot(manager, guidance.labels(), classes) : null;
+            return new Inputs(cond, uncond, guidance.weight());
+        }
+
+        /**
+         * Checks a request for n points against a model with {@code classes} classes.
+         *
+         * @throws UnsupportedOperationException when classes are asked of a model without classes
+         * @throws IllegalArgumentException when the number of labels is not n
+         */
+        public static void check(Guidance guidance, int n, int classes, String model) {
             if (guidance.conditional() && classes == 0) {
                 throw new UnsupportedOperationException(model + " was built without classes: it cannot generate by class");
             }
@@ -50,9 +63,6 @@ public final class ClassifierFree {
                 throw new IllegalArgumentException(model + ": " + guidance.labels().length + " labels for " + n
                         + " samples");
             }
-            NDArray uncond = classes == 0 ? null : Labels.nullLabels(manager, n, classes);
-            NDArray cond = guidance.conditional() ? Labels.oneHot(manager, guidance.labels(), classes) : null;
-            return new Inputs(cond, uncond, guidance.weight());
         }
 
         /** The network with these labels and this weight bound. */

@@ -1,5 +1,7 @@
 package io.github.sibench.models.guidance;
 
+import java.util.Arrays;
+
 /**
  * What to generate: unconditionally, or for given classes with classifier-free guidance of weight w
  * (Ho and Salimans, "Classifier-Free Diffusion Guidance", 2022): the network output used for sampling
@@ -30,6 +32,11 @@ public record Guidance(int[] labels, double weight) {
     /** Class-conditional generation with guidance weight w. */
     public static Guidance of(int[] labels, double weight) {
         return new Guidance(labels, weight);
+    }
+
+    /** The request for points {@code from} (inclusive) to {@code to} (exclusive): their labels, the same weight. */
+    public Guidance rows(int from, int to) {
+        return labels == null ? this : new Guidance(Arrays.copyOfRange(labels, from, to), weight);
     }
 
     public boolean conditional() {

@@ -1,5 +1,6 @@
 package io.github.sibench.models.si;
 
+import io.github.sibench.models.BatchedGeneration;
 import io.github.sibench.models.DeclaredSamplers;
 import org.junit.jupiter.api.Test;
 
@@ -10,5 +11,12 @@ class StochasticInterpolantFactoryTest {
     void declaredSamplersAreTheOnesTheModelRuns() {
         StochasticInterpolantFactory factory = new StochasticInterpolantFactory();
         DeclaredSamplers.assertDeclaredSamplersAreTheOnesGenerateRuns(factory, factory.defaultConfig());
+    }
+
+    /** Batched generation gives the points of one batch (deterministic samplers), with or without guidance. */
+    @Test
+    void batchingKeepsThePoints() {
+        StochasticInterpolantFactory factory = new StochasticInterpolantFactory();
+        BatchedGeneration.assertBatchingKeepsPoints(factory, factory.defaultConfig());
     }
 }
