@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One sampler evaluation: the SwiGLU backbone of flow matching (input and output of width d) applied to
- * 4,000 samples in the batches of {@code NetworkModel.generate}, without gradient recording (the engine's default outside a gradient
- * collector) and in inference mode, as {@code NetworkModel.generate} runs it; at the sizes and thread
+ * 4,000 samples in the batches of {@code NetworkModel.generate}, without gradient recording (the engine's
+ * default outside a gradient collector) and in inference mode, as generation runs it; at the sizes and thread
  * settings of {@link TrainingStepBenchmark}. Its roofline is {@link CeilingBenchmark#samplerEvaluation}.
  */
 @State(Scope.Benchmark)

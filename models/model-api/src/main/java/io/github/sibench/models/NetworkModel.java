@@ -140,7 +140,8 @@ public abstract class NetworkModel implements GenerativeModel {
 
     /** Rows per generation batch of this model: {@link #batchRows(long)} of its widest activation. */
     public int batchRows(Guidance guidance) {
-        return batchRows(context.backbone().widestActivation(context.shape(), outDim) * (guidance.conditional() ? 2 : 1));
+        long widest = context.backbone().widestActivation(context.shape(), outDim);
+        return batchRows(guidance.conditional() ? 2 * widest : widest);
     }
 
     /** Rows of {@code widest} float values each that fit in {@link #BATCH_BYTES}, at least 1. */
@@ -182,7 +183,8 @@ public abstract class NetworkModel implements GenerativeModel {
                     ModelFields fields = fields(inputs.bind((x, t, label) -> forward(store, x, t, label, false)));
                     NDArray first = start.get(new NDIndex().addSliceDim(from, to));
                     first.attach(m);
-                    Samples s = SamplerKind.generate(sampler, fields, first, new Noise(draws.child("sampler").child(b)));
+                    Noise noise = new Noise(draws.child("sampler").child(b));
+                    Samples s = SamplerKind.generate(sampler, fields, first, noise);
                     s.x().attach(scope);
                     parts.add(s.x());
                     nfe += (long) s.nfe() * (to - from);

@@ -57,7 +57,8 @@ public final class ClassifierFree {
          */
         public static void check(Guidance guidance, int n, int classes, String model) {
             if (guidance.conditional() && classes == 0) {
-                throw new UnsupportedOperationException(model + " was built without classes: it cannot generate by class");
+                throw new UnsupportedOperationException(model
+                        + " was built without classes: it cannot generate by class");
             }
             if (guidance.conditional() && guidance.labels().length != n) {
                 throw new IllegalArgumentException(model + ": " + guidance.labels().length + " labels for " + n
